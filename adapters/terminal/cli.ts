@@ -1,0 +1,115 @@
+/**
+ * `npm run coach -- [chat] [--lang fr|en] [--user ID] [--db PATH] [--json]`
+ * `npm run coach -- ask [--json] [--lang fr|en] [TEXT]`
+ * `npm run coach -- plan --user ID [--out plan.md] [--db PATH]`
+ */
+import { writeFileSync } from "node:fs";
+import { userInfo } from "node:os";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { Coordinator } from "../../src/coordinator.ts";
+import { ContentError, loadContent } from "../../src/content/load.ts";
+import { Lang } from "../../src/content/schema.ts";
+import { createLogger } from "../../src/log.ts";
+import { LowdbStore } from "../../src/store/lowdb-store.ts";
+import { sessionKey } from "../../src/store/session-store.ts";
+import { runChat } from "./chat.ts";
+
+const USAGE = `Usage:
+  npm run coach -- [--lang fr|en] [--user ID] [--db PATH] [--json]     chat (one message per line when piped)
+  npm run coach -- ask [--json] [--lang fr|en] [TEXT]                   answer one objection (or one per line)
+  npm run coach -- plan --user ID [--out plan.md] [--db PATH]           print or write a user's plan`;
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+/** Entry point of the terminal adapter; also used by `npm start` when no platform is configured. */
+export async function main(argv: string[]): Promise<void> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        lang: { type: "string" },
+        user: { type: "string" },
+        db: { type: "string" },
+        json: { type: "boolean", default: false },
+        out: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (err) {
+    fail(`${(err as Error).message}\n${USAGE}`);
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    process.stdout.write(USAGE + "\n");
+    return;
+  }
+  const lang = values.lang === undefined ? undefined : Lang.safeParse(values.lang).data;
+  if (values.lang !== undefined && !lang) fail(`--lang must be fr or en, not "${values.lang}".\n${USAGE}`);
+
+  let content;
+  try {
+    content = loadContent();
+  } catch (err) {
+    if (err instanceof ContentError) fail(err.message);
+    throw err;
+  }
+  const log = createLogger();
+  const store = new LowdbStore({ dir: values.db ?? "data", onDamaged: (m) => log.warn(m) });
+  const coordinator = new Coordinator({ content, store, log });
+  const user = values.user ?? userInfo().username;
+  const key = sessionKey("terminal", "local", user);
+  const [command = "chat", ...rest] = positionals;
+
+  if (command === "ask") {
+    const answer = async (text: string) => {
+      const r = await coordinator.ask(text, { lang, key });
+      if (values.json) {
+        process.stdout.write(JSON.stringify({ input: r.input, lang: r.lang, objection: r.objection, confidence: r.confidence, text: r.text, source: r.source }) + "\n");
+      } else {
+        process.stdout.write(r.text + "\n" + r.choices.map((c, i) => `  ${i + 1}. ${c.label}`).join("\n") + (r.choices.length ? "\n" : "") + "\n");
+      }
+    };
+    if (rest.length > 0) await answer(rest.join(" "));
+    else for await (const line of createInterface({ input: process.stdin })) if (line.trim() !== "") await answer(line);
+    return;
+  }
+
+  if (command === "plan") {
+    if (values.user === undefined) fail(`plan needs --user ID (the id you chatted with).\n${USAGE}`);
+    const result = await coordinator.plan(key);
+    if (!result) fail(`No session for user "${user}" in ${values.db ?? "data"}/. Start one with: npm run coach -- --user ${user}`, 1);
+    if (values.out) {
+      writeFileSync(values.out, result.markdown);
+      process.stderr.write(`Plan written to ${values.out}${result.done ? "" : " (partial: the interview is not finished)"}\n`);
+    } else process.stdout.write(result.markdown);
+    return;
+  }
+
+  if (command !== "chat") fail(`Unknown command "${command}".\n${USAGE}`);
+  const interactive = process.stdin.isTTY === true && !values.json;
+  const rl = createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive });
+  if (interactive) rl.setPrompt("> ");
+  // take the iterator now: lines that arrive while the opening turn runs would otherwise be lost
+  const iterator = rl[Symbol.asyncIterator]();
+  await runChat({
+    coordinator,
+    key,
+    lang,
+    lines: { [Symbol.asyncIterator]: () => iterator },
+    json: values.json,
+    write: (t) => process.stdout.write(t),
+    prompt: interactive ? () => rl.prompt() : undefined,
+  });
+  rl.close();
+  await store.close();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2)).catch((err: unknown) => fail(`The coach stopped on an unexpected error: ${(err as Error).stack ?? String(err)}`, 1));
+}

@@ -1,0 +1,130 @@
+/**
+ * Reads dialogs/*.yaml, validates each file with its zod schema, checks what links the files
+ * together, and prepares the matchers. A content error names the file, the path of the bad field
+ * and its line.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { isMap, isSeq, parseDocument, type Document } from "yaml";
+import { z } from "zod";
+import {
+  InterviewFile, MessagesFile, ParsingFile, PlanFile, SourcesFile,
+  type Condition,
+} from "./schema.ts";
+import { ObjectionsFile } from "./objections-schema.ts";
+import { compileContent, type Content } from "./compile.ts";
+
+/** A mistake in dialogs/: which file, which field, what is wrong. */
+export class ContentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The coaching content in dialogs/ has ${problems.length} problem(s):\n  ${problems.join("\n  ")}`);
+    this.name = "ContentError";
+  }
+}
+
+const FILES = {
+  sources: ["sources.yaml", SourcesFile],
+  interview: ["interview.yaml", InterviewFile],
+  plan: ["plan.yaml", PlanFile],
+  parsing: ["parsing.yaml", ParsingFile],
+  messages: ["messages.yaml", MessagesFile],
+  objections: ["objections.yaml", ObjectionsFile],
+} as const;
+
+type Raw = { [K in keyof typeof FILES]: z.infer<(typeof FILES)[K][1]> };
+
+/** The default content directory: dialogs/ at the top of the repository. */
+export const DEFAULT_DIALOGS_DIR = join(import.meta.dirname, "..", "..", "dialogs");
+
+/**
+ * Loads and checks the whole content.
+ * @throws ContentError listing every problem found, each with file, field path and line.
+ */
+export function loadContent(dir: string = DEFAULT_DIALOGS_DIR): Content {
+  const problems: string[] = [];
+  const raw: Partial<Raw> = {};
+  for (const [key, [file, schema]] of Object.entries(FILES) as [keyof Raw, (typeof FILES)[keyof Raw]][]) {
+    const path = join(dir, file);
+    let text: string;
+    try {
+      text = readFileSync(path, "utf8");
+    } catch {
+      problems.push(`dialogs/${file}: cannot be read (${path})`);
+      continue;
+    }
+    const doc = parseDocument(text, { prettyErrors: true });
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) problems.push(`dialogs/${file}: not valid YAML: ${e.message.split("\n")[0]}`);
+      continue;
+    }
+    const result = (schema as z.ZodType).safeParse(doc.toJS());
+    if (!result.success) {
+      for (const issue of result.error.issues) problems.push(describe(file, doc, text, issue.path, issue.message));
+      continue;
+    }
+    (raw as Record<string, unknown>)[key] = result.data;
+  }
+  if (problems.length === 0) problems.push(...crossCheck(raw as Raw));
+  if (problems.length > 0) throw new ContentError(problems);
+  return compileContent(raw as Raw);
+}
+
+function describe(file: string, doc: Document, text: string, path: PropertyKey[], message: string): string {
+  const where = path.length ? path.map(String).join(".") : "(top)";
+  const line = lineOf(doc, text, path);
+  return `dialogs/${file}: ${where}: ${message}${line ? ` (line ${line})` : ""}`;
+}
+
+function lineOf(doc: Document, text: string, path: PropertyKey[]): number | undefined {
+  // the deepest node of the path that exists gives the line
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as (string | number)[], true);
+    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    if (range && (isMap(node) || isSeq(node) || node)) return text.slice(0, range[0]).split("\n").length;
+  }
+  return undefined;
+}
+
+function crossCheck(raw: Raw): string[] {
+  const problems: string[] = [];
+  const sourceIds = new Set(raw.sources.sources.map((s) => s.id));
+  const steps = new Map(raw.interview.steps.map((s) => [s.id, s]));
+  const checkSources = (file: string, path: string, ids: string[]) => {
+    for (const s of ids) if (!sourceIds.has(s)) problems.push(`dialogs/${file}: ${path}: unknown source "${s}" (sources.yaml has ${[...sourceIds].join(", ")})`);
+  };
+  raw.interview.steps.forEach((step, i) => {
+    if (step.kind === "choice") step.choices.forEach((c, j) => checkSources("interview.yaml", `steps.${i}.choices.${j}.sources`, c.sources));
+  });
+  const checkCondition = (path: string, c: Condition | undefined): void => {
+    if (!c) return;
+    if ("answer" in c) {
+      const step = steps.get(c.answer.step);
+      if (!step || step.kind !== "choice") {
+        problems.push(`dialogs/plan.yaml: ${path}: "${c.answer.step}" is not a choice step of interview.yaml`);
+        return;
+      }
+      for (const v of c.answer.in) {
+        if (v !== "custom" && !step.choices.some((ch) => ch.id === v)) problems.push(`dialogs/plan.yaml: ${path}: step "${step.id}" has no choice "${v}"`);
+      }
+    } else if ("any" in c) c.any.forEach((x, i) => checkCondition(`${path}.any.${i}`, x));
+    else if ("all" in c) c.all.forEach((x, i) => checkCondition(`${path}.all.${i}`, x));
+    else if ("not" in c) checkCondition(`${path}.not`, c.not);
+  };
+  const recIds = new Set<string>();
+  raw.plan.recommendations.forEach((r, i) => {
+    const at = `recommendations.${i}`;
+    if (recIds.has(r.id)) problems.push(`dialogs/plan.yaml: ${at}.id: duplicate recommendation id "${r.id}"`);
+    recIds.add(r.id);
+    checkSources("plan.yaml", `${at}.sources`, r.sources);
+    for (const n of r.needs) if (!steps.has(n)) problems.push(`dialogs/plan.yaml: ${at}.needs: unknown step "${n}"`);
+    checkCondition(`${at}.when`, r.when);
+    r.variants.forEach((v, j) => checkCondition(`${at}.variants.${j}.when`, v.when));
+  });
+  raw.objections.rules.forEach((rule, i) => {
+    const at = `rules.${i}`;
+    checkSources("objections.yaml", `${at}.sources`, rule.sources);
+    if (rule.recommendation && !recIds.has(rule.recommendation)) problems.push(`dialogs/objections.yaml: ${at}.recommendation: no recommendation "${rule.recommendation}" in plan.yaml`);
+    for (const r of rule.related) if (!raw.objections.rules.some((x) => x.id === r)) problems.push(`dialogs/objections.yaml: ${at}.related: no rule "${r}"`);
+  });
+  return problems;
+}

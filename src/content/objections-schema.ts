@@ -1,0 +1,40 @@
+/** The zod schema of dialogs/objections.yaml: the rule base that answers owners' objections. */
+import { z } from "zod";
+import { PLAN_VARS, Text, Words, localized } from "./schema.ts";
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "ids are lower-case words joined by dashes");
+
+export const ObjectionRule = z.strictObject({
+  id,
+  /** a short name of the concern, shown when the coach offers topics or asks which one was meant */
+  topic: Text,
+  /** strong words count 1, weak ones count `weakWeight`: a phrase matches when all its words are there, in any order */
+  match: z.strictObject({ strong: Words, weak: Words.default({ fr: [], en: [] }) }),
+  answer: Text,
+  /** added when the owner's answers are known: the answer applied to their figures */
+  withPlan: z.strictObject({ needs: z.array(id).min(1), text: localized(PLAN_VARS) }).optional(),
+  sources: z.array(z.string()).min(1),
+  /** the plan recommendation this concern relates to */
+  recommendation: id.optional(),
+  /** other rules to suggest after this answer */
+  related: z.array(id).default([]),
+});
+export type ObjectionRule = z.infer<typeof ObjectionRule>;
+
+export const ObjectionsFile = z.strictObject({
+  /** confidence = score / (score + 1); under `threshold` nothing matches */
+  threshold: z.number().min(0).max(1),
+  weakWeight: z.number().positive().max(1),
+  /** when the second rule's confidence is within this of the first's, the coach asks which one */
+  ambiguityMargin: z.number().min(0).max(1),
+  text: z.strictObject({
+    noMatch: Text,
+    whichOne: Text,
+    related: Text,
+    backToQuestion: Text,
+    askMore: Text,
+    alsoNoted: Text,
+  }),
+  rules: z.array(ObjectionRule).min(1),
+});
+export type ObjectionsContent = z.infer<typeof ObjectionsFile>;

@@ -1,0 +1,268 @@
+/**
+ * The zod schemas of everything under dialogs/. They are the single source of truth: every content
+ * type in src/ is derived from them with `z.infer`.
+ */
+import { z } from "zod";
+
+export const LANGS = ["fr", "en"] as const;
+export const Lang = z.enum(LANGS);
+export type Lang = z.infer<typeof Lang>;
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "ids are lower-case words joined by dashes");
+
+/** Placeholders of a template: `{name}` or the plural form `{name|singular|plural}`. */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{([a-zA-Z]+)(?:\|[^{}|]*\|[^{}|]*)?\}/g)].map((m) => m[1]!);
+}
+
+/** A sentence in both languages, whose placeholders must be among `vars`. */
+export function localized(vars: readonly string[] = []) {
+  const one = z
+    .string()
+    .trim()
+    .min(1)
+    .superRefine((s, ctx) => {
+      for (const p of placeholders(s)) {
+        if (!vars.includes(p)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `unknown placeholder {${p}}; this text can use ${vars.length ? vars.map((v) => `{${v}}`).join(", ") : "none"}`,
+          });
+        }
+      }
+    });
+  return z.strictObject({ fr: one, en: one });
+}
+export const Text = localized();
+export type Text = z.infer<typeof Text>;
+
+/** Words or phrases to recognise, per language. */
+export const Words = z.strictObject({ fr: z.array(z.string().min(1)), en: z.array(z.string().min(1)) });
+export type Words = z.infer<typeof Words>;
+
+// ---------------------------------------------------------------- sources.yaml
+
+export const Source = z.strictObject({
+  id: z.string().regex(/^\d{3}$/, "a source id is the seed's three-digit number, e.g. 001"),
+  file: z.string().min(1),
+  title: z.string().min(1),
+  /** true when the article has no title of its own and `title` is its first heading */
+  untitled: z.boolean().default(false),
+  author: z.string().optional(),
+  blog: z.string().optional(),
+  date: z.string().optional(),
+});
+export type Source = z.infer<typeof Source>;
+export const SourcesFile = z.strictObject({ sources: z.array(Source).min(1) });
+
+// ---------------------------------------------------------------- interview.yaml
+
+export const Choice = z.strictObject({
+  id,
+  label: Text,
+  /** words that pick this choice when typed; the label always does */
+  match: Words.default({ fr: [], en: [] }),
+  /** what to measure for this goal (goal choices only) */
+  measure: Text.optional(),
+  sources: z.array(z.string()).default([]),
+});
+export type Choice = z.infer<typeof Choice>;
+
+const stepBase = {
+  id,
+  prompt: Text,
+  /** said when the answer could not be read: which forms work */
+  reprompt: Text,
+};
+
+export const ChoiceStep = z.strictObject({
+  ...stepBase,
+  kind: z.literal("choice"),
+  /** "keep": a typed answer that matches no choice is kept in the owner's own words */
+  freeText: z.enum(["keep", "reject"]).default("reject"),
+  choices: z.array(Choice).min(2).max(25),
+  ack: localized(["answer"]),
+});
+export const QuantityStep = z.strictObject({
+  ...stepBase,
+  kind: z.literal("quantity"),
+  /** the parser, registered in src/engine/parsers.ts */
+  parse: z.enum(["hours", "budget"]),
+  /** said back once the answer is read; {answer} is the quantity as understood */
+  ack: localized(["answer"]),
+  /** the label and an example for a typed-answer field (a Discord modal, say) */
+  field: z.strictObject({ label: Text, placeholder: Text }),
+});
+export const Step = z.discriminatedUnion("kind", [ChoiceStep, QuantityStep]);
+export type Step = z.infer<typeof Step>;
+export type ChoiceStep = z.infer<typeof ChoiceStep>;
+export type QuantityStep = z.infer<typeof QuantityStep>;
+
+/** The questions every plan needs; their order and wording are the content's to choose. */
+export const REQUIRED_STEPS = {
+  goal: "choice",
+  time: "quantity",
+  budget: "quantity",
+  skills: "choice",
+  owner: "choice",
+} as const;
+export type StepId = keyof typeof REQUIRED_STEPS;
+
+export const InterviewFile = z
+  .strictObject({ steps: z.array(Step).min(1) })
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    file.steps.forEach((s, i) => {
+      if (seen.has(s.id)) ctx.addIssue({ code: "custom", path: ["steps", i, "id"], message: `duplicate step id "${s.id}"` });
+      seen.add(s.id);
+      if (s.kind === "choice") {
+        const ids = new Set<string>();
+        s.choices.forEach((c, j) => {
+          if (ids.has(c.id)) ctx.addIssue({ code: "custom", path: ["steps", i, "choices", j, "id"], message: `duplicate choice id "${c.id}"` });
+          ids.add(c.id);
+        });
+      }
+    });
+    for (const [stepId, kind] of Object.entries(REQUIRED_STEPS)) {
+      const step = file.steps.find((s) => s.id === stepId);
+      if (!step) ctx.addIssue({ code: "custom", path: ["steps"], message: `the interview needs a "${stepId}" step` });
+      else if (step.kind !== kind) ctx.addIssue({ code: "custom", path: ["steps"], message: `the "${stepId}" step must be of kind "${kind}"` });
+    }
+    const time = file.steps.find((s) => s.id === "time");
+    if (time?.kind === "quantity" && time.parse !== "hours") ctx.addIssue({ code: "custom", path: ["steps"], message: 'the "time" step must use parse: hours' });
+    const budget = file.steps.find((s) => s.id === "budget");
+    if (budget?.kind === "quantity" && budget.parse !== "budget") ctx.addIssue({ code: "custom", path: ["steps"], message: 'the "budget" step must use parse: budget' });
+  });
+export type Interview = z.infer<typeof InterviewFile>;
+
+// ---------------------------------------------------------------- plan.yaml
+
+/** A condition on the answers, evaluated by src/plan/conditions.ts. */
+export type Condition =
+  | { answer: { step: string; in: string[] } }
+  | { networks: { below?: number | undefined; atLeast?: number | undefined } }
+  | { hours: { below?: number | undefined; atLeast?: number | undefined } }
+  | { budget: { below?: number | undefined; atLeast?: number | undefined } }
+  | { any: Condition[] }
+  | { all: Condition[] }
+  | { not: Condition };
+
+const range = z
+  .strictObject({ below: z.number().optional(), atLeast: z.number().optional() })
+  .refine((r) => r.below !== undefined || r.atLeast !== undefined, "give below, atLeast or both");
+
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ answer: z.strictObject({ step: id, in: z.array(z.string()).min(1) }) }),
+    z.strictObject({ networks: range }),
+    z.strictObject({ hours: range }),
+    z.strictObject({ budget: range }),
+    z.strictObject({ any: z.array(Condition).min(1) }),
+    z.strictObject({ all: z.array(Condition).min(1) }),
+    z.strictObject({ not: Condition }),
+  ]),
+);
+
+/** What a recommendation's text may say: the owner's own figures. */
+export const PLAN_VARS = [
+  "goal", "measure", "hours", "hoursPerWeek", "networks", "hoursPerNetwork", "budget", "skills", "owner",
+] as const;
+
+export const Recommendation = z.strictObject({
+  id,
+  /** the answers this needs before it can be written (step ids) */
+  needs: z.array(id).default([]),
+  when: Condition.optional(),
+  sources: z.array(z.string()).min(1),
+  /** the first variant whose `when` holds is used */
+  variants: z.array(z.strictObject({ when: Condition.optional(), text: localized(PLAN_VARS) })).min(1),
+});
+export type Recommendation = z.infer<typeof Recommendation>;
+
+export const PlanFile = z.strictObject({
+  hoursPerNetwork: z.number().positive(),
+  title: Text,
+  /** headings and labels of the written plan; row labels carry their own colon ("Objectif :") */
+  labels: z.strictObject({
+    summary: Text,
+    goal: Text,
+    time: Text,
+    budget: Text,
+    skills: Text,
+    owner: Text,
+    networks: localized(["networks"]),
+    recommendations: Text,
+    source: Text,
+    customGoalMeasure: Text,
+    missing: localized(["missing"]),
+  }),
+  /** how figures read back to the owner */
+  formats: z.strictObject({ hours: localized(["hours", "hoursPerWeek"]), money: localized(["budget"]), noMoney: Text }),
+  recommendations: z.array(Recommendation).min(1),
+});
+export type PlanContent = z.infer<typeof PlanFile>;
+
+// ---------------------------------------------------------------- parsing.yaml
+
+export const ParsingFile = z.strictObject({
+  numberWords: z.record(z.string(), z.number().nonnegative()),
+  /** "a"/"un": a number only when a unit follows ("a day a week") */
+  articleWords: z.array(z.string()),
+  rangeWords: z.strictObject({ between: z.array(z.string()), and: z.array(z.string()) }),
+  thousandWords: z.array(z.string()),
+  units: z.array(z.strictObject({ id, hours: z.number().positive(), words: z.array(z.string()).min(1) })).min(1),
+  periods: z.array(z.strictObject({ id, perMonth: z.number().positive(), words: z.array(z.string()).min(1) })).min(1),
+  zeroWords: z.strictObject({ hours: z.array(z.string()), budget: z.array(z.string()) }),
+  currencies: z.array(z.strictObject({ symbol: z.string().min(1), words: z.array(z.string()).min(1) })),
+  limits: z.strictObject({ hoursPerMonthMax: z.number().positive(), budgetPerMonthMax: z.number().positive() }),
+});
+export type ParsingContent = z.infer<typeof ParsingFile>;
+
+// ---------------------------------------------------------------- messages.yaml
+
+export const COMMANDS = ["back", "restart", "help", "plan", "forget"] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export const MessagesFile = z.strictObject({
+  defaultLang: Lang,
+  languageNames: z.strictObject({ fr: z.string(), en: z.string() }),
+  /** words that switch the conversation to a language, at any time */
+  switchLanguage: Words,
+  /** function words that tell the languages apart */
+  detectLanguage: Words,
+  /** words ignored by the keyword matchers */
+  stopwords: Words,
+  /** a whole message equal to one of these runs the command */
+  commands: z.strictObject({
+    back: Words, restart: Words, help: Words, plan: Words, forget: Words, yes: Words, no: Words,
+  }),
+  commandLabels: z.strictObject({
+    back: Text, restart: Text, help: Text, plan: Text, forget: Text, yes: Text, no: Text,
+  }),
+  text: z.strictObject({
+    welcome: Text,
+    otherLanguage: Text,
+    progress: localized(["number", "total"]),
+    resumed: localized(["number", "total"]),
+    sessionReset: Text,
+    customGoal: localized(["answer"]),
+    staleChoice: Text,
+    backAtStart: Text,
+    backTo: localized(["answer"]),
+    restartConfirm: Text,
+    restarted: Text,
+    forgetConfirm: Text,
+    forgotten: Text,
+    notForgotten: Text,
+    notRestarted: Text,
+    languageSwitched: Text,
+    planReady: Text,
+    planSoFar: Text,
+    planEmpty: Text,
+    afterPlan: Text,
+    help: localized(["topics"]),
+    tooLong: localized(["max"]),
+  }),
+  limits: z.strictObject({ maxMessageLength: z.number().int().positive() }),
+});
+export type Messages = z.infer<typeof MessagesFile>;

@@ -1,0 +1,137 @@
+/**
+ * Builds the written plan from the answers: deterministic, every recommendation with a stable id,
+ * a text that uses the owner's figures, and the articles it comes from.
+ */
+import type { Content } from "../content/compile.ts";
+import type { Lang, StepId } from "../content/schema.ts";
+import type { Answer } from "../engine/state.ts";
+import { fill, type TemplateVars } from "../text/template.ts";
+import { citeAll } from "./cite.ts";
+import { holds, type Facts } from "./conditions.ts";
+import { formatMoney } from "./money.ts";
+
+export interface PlanRecommendation {
+  id: string;
+  text: string;
+  /** source ids, e.g. ["001"] */
+  sources: string[];
+  /** the articles cited: title, author, blog */
+  source: string;
+}
+
+export interface Plan {
+  lang: Lang;
+  /** the goal's choice id, or "custom" when kept in the owner's words */
+  goal: string | null;
+  goalText: string | null;
+  hoursPerMonth: number | null;
+  budgetPerMonth: number | null;
+  currency: string | null;
+  skills: string | null;
+  owner: string | null;
+  /** how many networks the hours allow at the full cadence */
+  networks: number | null;
+  recommendations: PlanRecommendation[];
+  /** the questions not answered yet (a plan shown before the end) */
+  missing: StepId[];
+}
+
+const WEEKS_PER_MONTH = 52 / 12;
+
+/** The figures of the answers, as plan conditions see them. */
+export function facts(content: Content, answers: Readonly<Record<string, Answer>>): Facts {
+  const time = answers["time"];
+  const budget = answers["budget"];
+  const hours = time?.type === "hours" ? time.hoursPerMonth : undefined;
+  return {
+    answers,
+    hours,
+    budget: budget?.type === "money" ? budget.amountPerMonth : undefined,
+    networks: hours === undefined ? undefined : Math.floor(hours / content.plan.hoursPerNetwork),
+  };
+}
+
+/** How an answer reads back to the owner: a label, their own words, or a figure. */
+export function describeAnswer(content: Content, stepId: string, answer: Answer, lang: Lang): string {
+  switch (answer.type) {
+    case "choice": {
+      const step = content.steps.find((s) => s.id === stepId);
+      const choice = step?.kind === "choice" ? step.choices.find((c) => c.id === answer.id) : undefined;
+      return choice ? choice.label[lang] : answer.id;
+    }
+    case "text":
+      return `«${answer.text}»`;
+    case "hours": {
+      const h = answer.hoursPerMonth;
+      return fill(content.plan.formats.hours[lang], { hours: h, hoursPerWeek: Math.round((h / WEEKS_PER_MONTH) * 10) / 10 }, lang);
+    }
+    case "money":
+      if (answer.amountPerMonth === 0) return content.plan.formats.noMoney[lang];
+      return fill(content.plan.formats.money[lang], { budget: formatMoney(answer.amountPerMonth, answer.currency, lang) }, lang);
+  }
+}
+
+/** The values templates in plan.yaml and objections.yaml may use, from what is answered so far. */
+export function planVars(content: Content, answers: Readonly<Record<string, Answer>>, lang: Lang): TemplateVars {
+  const f = facts(content, answers);
+  const goal = answers["goal"];
+  const goalStep = content.steps.find((s) => s.id === "goal");
+  const goalChoice = goal?.type === "choice" && goalStep?.kind === "choice" ? goalStep.choices.find((c) => c.id === goal.id) : undefined;
+  const budget = answers["budget"];
+  const label = (id: string) => {
+    const a = answers[id];
+    return a ? describeAnswer(content, id, a, lang) : undefined;
+  };
+  return {
+    goal: goal?.type === "text" ? `«${goal.text}»` : goalChoice?.label[lang],
+    measure: goal ? (goalChoice?.measure?.[lang] ?? content.plan.labels.customGoalMeasure[lang]) : undefined,
+    hours: f.hours,
+    hoursPerWeek: f.hours === undefined ? undefined : Math.round((f.hours / WEEKS_PER_MONTH) * 10) / 10,
+    networks: f.networks,
+    hoursPerNetwork: content.plan.hoursPerNetwork,
+    budget: budget?.type === "money" ? formatMoney(budget.amountPerMonth, budget.currency, lang) : undefined,
+    skills: label("skills"),
+    owner: label("owner"),
+  };
+}
+
+/**
+ * The plan for the answers given so far. Recommendations whose answers are missing are left out
+ * and the missing questions are listed.
+ */
+export function buildPlan(content: Content, answers: Readonly<Record<string, Answer>>, lang: Lang): Plan {
+  const f = facts(content, answers);
+  const vars = planVars(content, answers, lang);
+  const recommendations: PlanRecommendation[] = [];
+  for (const rec of content.plan.recommendations) {
+    if (!rec.needs.every((n) => answers[n] !== undefined)) continue;
+    if (!holds(rec.when, f)) continue;
+    const variant = rec.variants.find((v) => holds(v.when, f));
+    if (!variant) continue;
+    recommendations.push({
+      id: rec.id,
+      text: fill(variant.text[lang], vars, lang),
+      sources: rec.sources,
+      source: citeAll(rec.sources, content.sources),
+    });
+  }
+  const goal = answers["goal"];
+  const budget = answers["budget"];
+  const choiceId = (id: string) => {
+    const a = answers[id];
+    return a?.type === "choice" ? a.id : null;
+  };
+  return {
+    lang,
+    goal: goal ? (goal.type === "choice" ? goal.id : "custom") : null,
+    goalText: goal?.type === "text" ? goal.text : ((vars.goal as string | undefined) ?? null),
+    hoursPerMonth: f.hours ?? null,
+    budgetPerMonth: f.budget ?? null,
+    currency: budget?.type === "money" ? budget.currency : null,
+    skills: choiceId("skills"),
+    owner: choiceId("owner"),
+    networks: f.networks ?? null,
+    recommendations,
+    missing: content.steps.filter((s) => answers[s.id] === undefined).map((s) => s.id as StepId),
+  };
+}

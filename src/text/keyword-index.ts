@@ -1,0 +1,113 @@
+import { editDistance } from "./edit-distance.ts";
+import { normalize } from "./normalize.ts";
+import { stem } from "./stem.ts";
+
+/** One thing to recognise: a word or a phrase (its words in any order) and what it is worth. */
+export interface TermSpec {
+  text: string;
+  weight: number;
+}
+
+/** A candidate (an objection rule, a choice) and the terms that point to it. */
+export interface IndexEntry<K extends string> {
+  key: K;
+  terms: readonly TermSpec[];
+}
+
+/** How well a text matched one entry. */
+export interface KeywordHit<K extends string> {
+  key: K;
+  score: number;
+  /** the content terms that matched, as written in dialogs/ */
+  terms: string[];
+}
+
+interface PreparedTerm {
+  text: string;
+  stems: string[];
+  weight: number;
+}
+
+/**
+ * Tolerant keyword matching: case, accents, plurals and conjugations (via {@link stem}), small typos
+ * (edit distance 1, or 2 on long words, against the index's own vocabulary) and word order (a phrase
+ * matches when all its words are present).
+ *
+ * @example
+ * const idx = new KeywordIndex([{ key: "fad", terms: [{ text: "mode passagère", weight: 1 }] }], new Set());
+ * idx.match("c'est une mod passagere")[0]?.key // "fad"
+ */
+export class KeywordIndex<K extends string> {
+  private readonly entries: { key: K; terms: PreparedTerm[] }[];
+  private readonly vocabulary: Set<string>;
+  private readonly byLength = new Map<number, string[]>();
+  private readonly corrections = new Map<string, string | null>();
+
+  constructor(entries: readonly IndexEntry<K>[], private readonly stopwords: ReadonlySet<string>) {
+    this.entries = entries.map((e) => {
+      // two spellings of one term ("stagiaire", "stagiaires") count once, at the higher weight
+      const byStems = new Map<string, PreparedTerm>();
+      for (const t of e.terms) {
+        const stems = [...new Set(this.stems(t.text, true))].sort();
+        if (stems.length === 0) continue;
+        const k = stems.join(" ");
+        const prev = byStems.get(k);
+        if (!prev || prev.weight < t.weight) byStems.set(k, { text: t.text, weight: t.weight, stems });
+      }
+      return { key: e.key, terms: [...byStems.values()] };
+    });
+    this.vocabulary = new Set(this.entries.flatMap((e) => e.terms.flatMap((t) => t.stems)));
+    for (const v of this.vocabulary) {
+      const list = this.byLength.get(v.length) ?? [];
+      list.push(v);
+      this.byLength.set(v.length, list);
+    }
+  }
+
+  /** Every entry with a positive score, best first (ties keep content order). */
+  match(text: string): KeywordHit<K>[] {
+    const present = new Set(this.stems(text, false).map((s) => this.correct(s)));
+    const hits: KeywordHit<K>[] = [];
+    for (const entry of this.entries) {
+      let score = 0;
+      const terms: string[] = [];
+      for (const term of entry.terms) {
+        if (term.stems.every((s) => present.has(s))) {
+          score += term.weight;
+          terms.push(term.text);
+        }
+      }
+      if (score > 0) hits.push({ key: entry.key, score, terms });
+    }
+    return hits.sort((a, b) => b.score - a.score);
+  }
+
+  private stems(text: string, isTerm: boolean): string[] {
+    const all = normalize(text).split(" ").filter((w) => w !== "");
+    const kept = all.filter((w) => !this.stopwords.has(w));
+    // a term made only of stopwords ("pas le temps" → "temps" survives; "no" alone keeps "no")
+    const chosen = kept.length > 0 || !isTerm ? kept : all;
+    return chosen.map(stem);
+  }
+
+  private correct(s: string): string {
+    if (this.vocabulary.has(s) || s.length < 4 || /\d/.test(s)) return s;
+    const cached = this.corrections.get(s);
+    if (cached !== undefined) return cached ?? s;
+    const max = s.length >= 7 ? 2 : 1;
+    let best: string | null = null;
+    let bestDistance = max + 1;
+    for (let len = s.length - max; len <= s.length + max; len++) {
+      for (const v of this.byLength.get(len) ?? []) {
+        if (v.length < 4) continue;
+        const d = editDistance(s, v, max);
+        if (d < bestDistance) {
+          best = v;
+          bestDistance = d;
+        }
+      }
+    }
+    if (this.corrections.size < 20_000) this.corrections.set(s, best);
+    return best ?? s;
+  }
+}
