@@ -1,7 +1,66 @@
 /**
- * `npm start`: the composition root. Starts every platform adapter whose settings are present;
- * with none configured, opens the local coaching chat in the terminal.
+ * `npm start`: the composition root. Reads the settings (environment and .env), builds the
+ * content, the session store and the coordinator, then starts every platform adapter whose settings
+ * are present. With none configured, it opens the local coaching chat in the terminal.
  */
+import { existsSync } from "node:fs";
+import { ContentError, loadContent } from "../src/content/load.ts";
+import { Coordinator } from "../src/coordinator.ts";
+import { CoreSettings, readSettings, SettingsError } from "../src/config.ts";
+import { createLogger } from "../src/log.ts";
+import { LowdbStore } from "../src/store/lowdb-store.ts";
+import type { Adapter } from "../src/adapter.ts";
+import type { PlatformModule } from "./platform.ts";
 import { main as terminal } from "./terminal/cli.ts";
 
-await terminal(process.argv.slice(2));
+/** Every platform the coach can run on. */
+const PLATFORMS: PlatformModule<never>[] = [];
+
+async function main(): Promise<void> {
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  const env = process.env;
+  let configured: { module: PlatformModule<never>; settings: never }[];
+  let core: CoreSettings;
+  try {
+    core = readSettings(CoreSettings, env);
+    configured = PLATFORMS.map((module) => ({ module, settings: module.settings(env) })).filter(
+      (p): p is { module: PlatformModule<never>; settings: never } => p.settings !== null,
+    );
+  } catch (err) {
+    if (err instanceof SettingsError) {
+      process.stderr.write(`${err.message}\nSee the README's "Configuration" section.\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  if (configured.length === 0) return terminal(process.argv.slice(2));
+
+  const log = createLogger(undefined, configured.flatMap((p) => p.module.secrets(p.settings)));
+  let content;
+  try {
+    content = loadContent();
+  } catch (err) {
+    if (err instanceof ContentError) {
+      process.stderr.write(err.message + "\n");
+      process.exit(2);
+    }
+    throw err;
+  }
+  const store = new LowdbStore({ dir: core.COACH_DATA_DIR, onDamaged: (m) => log.warn(m) });
+  const coordinator = new Coordinator({ content, store, log });
+  const adapters: Adapter[] = configured.map((p) => p.module.create(p.settings, { coordinator, content, log }));
+  for (const a of adapters) {
+    await a.start();
+    log.info("adapter started", { adapter: a.name });
+  }
+  const stop = async (signal: string) => {
+    log.info("stopping", { signal });
+    await Promise.allSettled(adapters.map((a) => a.stop()));
+    await store.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+}
+
+await main();

@@ -1,0 +1,27 @@
+/**
+ * What the composition root needs of a platform adapter module: whether its settings are present
+ * (and valid), and how to build the adapter around the shared coordinator.
+ */
+import type { Adapter } from "../src/adapter.ts";
+import type { Content } from "../src/content/compile.ts";
+import type { Coordinator } from "../src/coordinator.ts";
+import type { Logger } from "../src/log.ts";
+
+export interface AdapterDeps {
+  coordinator: Coordinator;
+  content: Content;
+  log: Logger;
+}
+
+export interface PlatformModule<S> {
+  name: string;
+  /**
+   * The platform's settings from the environment: null when none of its variables is set (the
+   * platform is simply not used), else the validated settings.
+   * @throws SettingsError naming each missing or malformed variable, never its value
+   */
+  settings(env: Record<string, string | undefined>): S | null;
+  create(settings: S, deps: AdapterDeps): Adapter;
+  /** values that must never appear in logs (tokens, secrets) */
+  secrets(settings: S): string[];
+}

@@ -1,0 +1,35 @@
+/**
+ * Core settings, read from the environment (and a .env file) and validated with zod. An error names
+ * the variable and what would work, never its value.
+ */
+import { z } from "zod";
+
+export const CoreSettings = z.object({
+  /** where the lowdb session files live */
+  COACH_DATA_DIR: z.string().min(1).default("data"),
+});
+export type CoreSettings = z.infer<typeof CoreSettings>;
+
+/** A setting that is missing or malformed; the message names variables only. */
+export class SettingsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration problem(s):\n  ${problems.join("\n  ")}`);
+    this.name = "SettingsError";
+  }
+}
+
+/**
+ * Validates `env` with a schema whose keys are variable names. Messages say which variable is wrong
+ * and what it should look like; the value itself is never repeated.
+ */
+export function readSettings<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  throw new SettingsError(
+    result.error.issues.map((i) => {
+      const name = i.path.length ? i.path.map(String).join(".") : "(settings)";
+      const detail = i.code === "invalid_type" && i.input === undefined ? "is missing" : i.message;
+      return `${name}: ${detail}`;
+    }),
+  );
+}
