@@ -51,8 +51,10 @@ export class KeywordIndex<K extends string> {
         const stems = [...new Set(this.stems(t.text, true))].sort();
         if (stems.length === 0) continue;
         const k = stems.join(" ");
+        // a phrase is more telling than a single word: each extra word adds a quarter, up to double
+        const weight = t.weight * Math.min(2, 1 + 0.25 * (stems.length - 1));
         const prev = byStems.get(k);
-        if (!prev || prev.weight < t.weight) byStems.set(k, { text: t.text, weight: t.weight, stems });
+        if (!prev || prev.weight < weight) byStems.set(k, { text: t.text, weight, stems });
       }
       return { key: e.key, terms: [...byStems.values()] };
     });
@@ -82,24 +84,27 @@ export class KeywordIndex<K extends string> {
     return hits.sort((a, b) => b.score - a.score);
   }
 
+  /**
+   * The stems of a text. A message keeps every word; a term keeps its stopwords only when it is a
+   * phrase ("no time" needs "no" as much as "time"), since a lone stopword would match anything.
+   */
   private stems(text: string, isTerm: boolean): string[] {
     const all = normalize(text).split(" ").filter((w) => w !== "");
-    const kept = all.filter((w) => !this.stopwords.has(w));
-    // a term made only of stopwords ("pas le temps" → "temps" survives; "no" alone keeps "no")
-    const chosen = kept.length > 0 || !isTerm ? kept : all;
-    return chosen.map(stem);
+    if (!isTerm || all.length > 1) return all.map(stem);
+    return all.filter((w) => !this.stopwords.has(w)).map(stem);
   }
 
+  /** A stem not in the vocabulary, replaced by the nearest one: one edit from 5 letters, two from 8, same first letter. */
   private correct(s: string): string {
-    if (this.vocabulary.has(s) || s.length < 4 || /\d/.test(s)) return s;
+    if (this.vocabulary.has(s) || s.length < 5 || this.stopwords.has(s) || /\d/.test(s)) return s;
     const cached = this.corrections.get(s);
     if (cached !== undefined) return cached ?? s;
-    const max = s.length >= 7 ? 2 : 1;
+    const max = s.length >= 8 ? 2 : 1;
     let best: string | null = null;
     let bestDistance = max + 1;
     for (let len = s.length - max; len <= s.length + max; len++) {
       for (const v of this.byLength.get(len) ?? []) {
-        if (v.length < 4) continue;
+        if (v.length < 5 || v[0] !== s[0]) continue;
         const d = editDistance(s, v, max);
         if (d < bestDistance) {
           best = v;

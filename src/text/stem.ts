@@ -10,7 +10,7 @@ const SUFFIXES = [
   "atrices", "atrice", "ateurs", "ateur", "eraient", "eraient", "erions", "eriez", "erons", "eront",
   "aient", "ments", "ment", "euses", "euse", "ences", "ence", "ances", "ance", "ables", "able",
   "istes", "iste", "ismes", "isme", "ities", "ity", "ites", "ite", "ives", "ive", "ings", "ing",
-  "ness", "ions", "iez", "ees", "ers", "eux", "ies", "ied", "ent", "ons", "ais", "ait", "ant", "ful",
+  "antes", "ante", "eurs", "eur", "ness", "ions", "iez", "ees", "ers", "eux", "ies", "ied", "ent", "ons", "ais", "ait", "ant", "ful",
   "ly", "ed", "er", "ez", "es", "ee", "e", "s", "x", "y",
 ];
 
@@ -27,8 +27,6 @@ export function stem(word: string): string {
       break;
     }
   }
-  // a second pass for the plural of a derived form ("coûteuses" → "couteus" → "cout")
-  if (w.length > 4 && (w.endsWith("eus") || w.endsWith("iv") || w.endsWith("if"))) w = w.slice(0, -(w.endsWith("eus") ? 3 : 2));
   if (cache.size < 50_000) cache.set(word, w);
   return w;
 }

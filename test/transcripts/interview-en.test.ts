@@ -1,0 +1,120 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { LowdbStore } from "../../src/store/lowdb-store.ts";
+import { MemoryStore } from "../../src/store/memory-store.ts";
+import { runTranscript } from "../helpers/transcript.ts";
+
+const dirs: string[] = [];
+function store(): LowdbStore {
+  const dir = mkdtempSync(join(tmpdir(), "coach-en-"));
+  dirs.push(dir);
+  return new LowdbStore({ dir });
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe("a whole interview in English", () => {
+  it("follows the language of the first message and ends in a plan with the owner's figures", async () => {
+    const { last } = await runTranscript(
+      `
+      > I want to get more visitors to our website
+      ~ Got it. Your goal: More traffic to our website.
+      ~ (2/5) How many hours a month
+      @ time
+      > lots
+      ~ I couldn't read a number of hours. Try "10", "10 h a month"
+      @ time
+      > about 5 hours a week
+      ~ Noted: 21.7 h a month (about 5 h a week).
+      @ budget
+      > none
+      ~ Noted: no budget for now.
+      @ skills
+      > some experience
+      ~ Noted: Some professional experience.
+      @ owner
+      > agency
+      ~ Noted: An agency or freelancer.
+      ~ # Your social-media plan
+      ~ Running one social network properly takes about 32 hours a month; you have 21.7.
+      ~ name one person of yours as the dedicated contact
+      ~ Before hiring outside help, five checks
+      ~ _Source: «Média Social ou Médias Sociaux ? En interne ou en externe ?», Lionel Boscher_
+      ! If an intern runs your accounts
+      @ done
+      `,
+      store(),
+    );
+    expect(last.lang).toBe("en");
+    expect(last.plan).toMatchObject({ goal: "traffic", hoursPerMonth: 21.7, budgetPerMonth: 0, currency: null, skills: "some", owner: "agency", networks: 0 });
+    const ids = last.plan!.recommendations.map((r) => r.id);
+    expect(ids).toContain("choose-help-carefully");
+    expect(ids).not.toContain("train-the-team");
+    expect(ids).not.toContain("intern-needs-guidelines");
+  });
+
+  it("switches language at any time and keeps the answers", async () => {
+    await runTranscript(
+      `
+      > 3
+      ~ C'est noté. Votre objectif : Relations publiques et relations clients.
+      > english
+      ~ OK, let's continue in English.
+      ~ (2/5) How many hours a month
+      > between 8 and 12 hours
+      ~ Noted: 10 h a month
+      > my plan
+      ~ **Goal:** Public and customer relations
+      ~ Partial plan: still to answer: Budget, Skills, Who runs it
+      > français
+      ~ D'accord, on continue en français.
+      ~ (3/5) Quel budget
+      `,
+      new MemoryStore(),
+    );
+  });
+
+  it("ignores a button of an earlier question instead of taking a wrong step", async () => {
+    await runTranscript(
+      `
+      > #choice:goal:sales
+      @ time
+      > #choice:goal:talent
+      ~ That button belongs to an earlier question
+      ~ (2/5) How many hours
+      @ time
+      > #choice:confirm:yes
+      ~ That button belongs to an earlier question
+      > back
+      ~ Back to the previous question. Your current answer: Grow sales.
+      @ goal
+      > back
+      ~ This is already the first question.
+      @ goal
+      `.replace("> #choice:goal:sales", "> english\n> #choice:goal:sales"),
+      new MemoryStore(),
+    );
+  });
+
+  it("keeps an own-words goal and says so", async () => {
+    const { last } = await runTranscript(
+      `
+      > english
+      > become the favourite bakery of our neighbourhood
+      ~ Got it, I'll keep your goal in your own words: «become the favourite bakery of our neighbourhood».
+      @ time
+      > 2 days a month
+      > $150
+      > 4
+      > 1
+      @ done
+      ~ Write your goal down in one sentence and keep it in sight: «become the favourite bakery of our neighbourhood».
+      `,
+      new MemoryStore(),
+    );
+    expect(last.plan).toMatchObject({ goal: "custom", goalText: "become the favourite bakery of our neighbourhood", hoursPerMonth: 16, budgetPerMonth: 150, currency: "$" });
+  });
+});
