@@ -32,7 +32,12 @@ export type Effect = { type: "forget-user" };
 /** One thing the user did. `locale` is what the platform knows of their language, if anything. */
 export type Input = (
   | { type: "open" }
-  | { type: "text"; text: string }
+  /**
+   * `step`: the question this typed answer was given for, when the platform knows it (a modal
+   * opened from that question's button). When it is no longer the pending question the answer is
+   * ignored as stale, like a button of an earlier question.
+   */
+  | { type: "text"; text: string; step?: string | undefined }
   | { type: "choice"; id: string }
   | { type: "command"; command: "back" | "restart" | "help" | "plan" | "forget" }
 ) & { locale?: "fr" | "en" | undefined };

@@ -105,7 +105,8 @@ export function step(state: SessionState | undefined, input: Input, content: Con
       choice(t, input.id);
       break;
     case "text":
-      text(t, input.text, isNew);
+      if (input.step !== undefined && input.step !== t.s.pending) stale(t);
+      else text(t, input.text, isNew);
       break;
   }
   return t.result();
@@ -139,13 +140,17 @@ function ask(t: Turn, leadIn?: string, override?: string): void {
     step: step.id,
     text: leadIn ? `${leadIn}\n${body}` : body,
     choices: stepChoices(t, step),
-    typed:
-      step.kind === "quantity"
-        ? { label: step.field.label[t.lang], placeholder: step.field.placeholder[t.lang] }
-        : step.freeText === "keep"
-          ? { label: step.prompt[t.lang].slice(0, 45), placeholder: "" }
-          : null,
+    typed: typedField(step, t.lang),
   });
+}
+
+/**
+ * The label and example of a question's typed-answer field (a modal's text input), or null when
+ * only its choices answer it. Adapters that open the field later (a button press) ask it again here.
+ */
+export function typedField(step: Step, lang: Lang): { label: string; placeholder: string } | null {
+  if (step.kind === "quantity") return { label: step.field.label[lang], placeholder: step.field.placeholder[lang] };
+  return step.freeText === "keep" ? { label: step.prompt[lang].slice(0, 45), placeholder: "" } : null;
 }
 
 function reprompt(t: Turn): void {
@@ -316,6 +321,10 @@ function choice(t: Turn, id: string): void {
     return accept(t, step, answer, fill(step.ack[t.lang], { answer: describeAnswer(t.c, step.id, answer, t.lang) }, t.lang), none);
   }
   // a button of an earlier question, of a finished confirmation, or that never existed
+  stale(t);
+}
+
+function stale(t: Turn): void {
   t.say(t.msg("staleChoice"));
   ask(t);
 }

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import type { Input } from "../../src/engine/replies.ts";
+import { SessionState } from "../../src/engine/state.ts";
+import { step } from "../../src/engine/step.ts";
+import { content, FIXED_NOW } from "../helpers/content.ts";
+
+/** Runs inputs through the pure step function only, starting from no state. */
+function run(inputs: Input[]) {
+  let state: SessionState | undefined;
+  const results = [];
+  for (const input of inputs) {
+    const r = step(state, input, content(), FIXED_NOW);
+    state = r.state;
+    results.push(r);
+  }
+  return { state: state!, results, last: results[results.length - 1]! };
+}
+const text = (t: string): Input => ({ type: "text", text: t });
+
+describe("step", () => {
+  it("opens with a welcome and the first question, its choices as buttons", () => {
+    const { last } = run([{ type: "open" }]);
+    expect(last.state.pending).toBe("goal");
+    const q = last.replies.find((r) => r.kind === "question");
+    expect(q?.kind === "question" && q.choices.map((c) => c.id)).toContain("goal:sales");
+    expect(q?.kind === "question" && q.choices).toHaveLength(10);
+  });
+
+  it("is deterministic and never mutates the state it is given", () => {
+    const { state } = run([{ type: "open" }, text("1"), text("10 h")]);
+    const frozen = structuredClone(state);
+    const a = step(state, text("200 $"), content(), FIXED_NOW);
+    const b = step(state, text("200 $"), content(), FIXED_NOW);
+    expect(a).toEqual(b);
+    expect(state).toEqual(frozen);
+    expect(a.state.answers["budget"]).toEqual({ type: "money", amountPerMonth: 200, currency: "$" });
+  });
+
+  it("keeps state that survives a JSON round trip and gives the same next turn", () => {
+    const { state } = run([{ type: "open" }, text("je veux recruter"), text("3 jours par mois")]);
+    const revived = SessionState.parse(JSON.parse(JSON.stringify(state)));
+    expect(revived).toEqual(state);
+    expect(step(revived, text("aucun"), content(), FIXED_NOW)).toEqual(step(state, text("aucun"), content(), FIXED_NOW));
+  });
+
+  it("reads a typed number, a label and keywords for a choice", () => {
+    for (const [t, id] of [["4", "promote"], ["Suivre la concurrence", "competitors"], ["surveiller nos concurrents", "competitors"], ["we want to hire people", "talent"]] as const) {
+      const { state } = run([{ type: "open" }, text(t)]);
+      expect(state.answers["goal"], t).toEqual({ type: "choice", id });
+    }
+  });
+
+  it("re-asks with the forms that work and keeps every earlier answer", () => {
+    const { last } = run([{ type: "open" }, text("2"), text("beaucoup")]);
+    expect(last.state.pending).toBe("time");
+    expect(last.state.answers).toEqual({ goal: { type: "choice", id: "sales" } });
+    const q = last.replies[0];
+    expect(q?.kind).toBe("question");
+    expect(q?.text).toContain("« 2 jours par mois »");
+  });
+
+  it("says a message is too long instead of reading it, and keeps the question", () => {
+    const { last } = run([{ type: "open" }, text("x".repeat(5000))]);
+    expect(last.replies[0]?.text).toContain("plus de 2 000 caractères");
+    expect(last.state.pending).toBe("goal");
+  });
+
+  it("asks for a number again when the message has only emoji or spaces", () => {
+    const { last } = run([{ type: "open" }, text("1"), text("🙂🙂")]);
+    expect(last.state.pending).toBe("time");
+    expect(last.replies[0]?.text).toContain("Je n'ai pas pu lire un nombre d'heures");
+  });
+
+  it("asks to confirm forget me, then asks the coordinator to delete everything", () => {
+    const asked = run([{ type: "open" }, text("1"), text("forget me")]).last;
+    expect(asked.effects).toEqual([]);
+    expect(asked.replies[0]?.kind === "text" && asked.replies[0].choices.map((c) => c.id)).toEqual(["confirm:yes", "confirm:no"]);
+    const done = run([{ type: "open" }, text("1"), text("forget me"), { type: "choice", id: "confirm:yes" }]).last;
+    expect(done.effects).toEqual([{ type: "forget-user" }]);
+  });
+
+  it("takes the language of a platform locale and keeps it", () => {
+    const { last } = run([{ type: "open", locale: "en" }, text("je veux plus de clients")]);
+    expect(last.state.lang).toBe("en");
+    expect(last.replies[0]?.text).toBe("Got it. Your goal: Grow sales.");
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * `npm run eval:rules`: prints the objection matcher's top-1 accuracy per rule and per language on
+ * the tuning set and the held-out set, the confusions, and any negative that matched.
+ */
+import { loadContent } from "../../src/content/load.ts";
+import { evaluate, merge, readSet, SETS, type Evaluation } from "./evaluate-rules.ts";
+
+const pct = ([ok, n]: [number, number]) => `${((ok / n) * 100).toFixed(1).padStart(5)} % (${ok}/${n})`;
+
+function report(title: string, e: Evaluation): void {
+  console.log(`\n## ${title}: top-1 ${pct([e.correct, e.total])}, negatives matched: ${e.negativesMatched.length}`);
+  for (const [lang, v] of e.perLang) console.log(`  ${lang}: ${pct(v)}`);
+  const rules = [...new Set([...e.perRule.keys()].map((k) => k.split("/")[0]!))];
+  console.log(`  ${"rule".padEnd(18)} ${"fr".padEnd(18)} en`);
+  for (const r of rules) console.log(`  ${r.padEnd(18)} ${pct(e.perRule.get(`${r}/fr`) ?? [0, 0]).padEnd(18)} ${pct(e.perRule.get(`${r}/en`) ?? [0, 0])}`);
+  if (e.misses.length) {
+    console.log("  confusions (expected → got):");
+    for (const m of e.misses) console.log(`    ${m.expected} → ${m.got} [${m.lang}] ${m.text}`);
+  }
+  for (const n of e.negativesMatched) console.log(`  NEGATIVE MATCHED [${n.lang}] ${n.text} → ${n.got}`);
+}
+
+const content = loadContent();
+const tuning = readSet(SETS.tuning);
+const heldOut = readSet(SETS.heldOut);
+report("tuning set (written blind, then seen while choosing the words)", evaluate(content, tuning));
+report("held-out set (never tuned on)", evaluate(content, heldOut));
+report("both", evaluate(content, merge(tuning, heldOut)));
