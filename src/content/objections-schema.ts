@@ -27,6 +27,8 @@ export const ObjectionsFile = z.strictObject({
   weakWeight: z.number().positive().max(1),
   /** when the second rule's confidence is within this of the first's, the coach asks which one */
   ambiguityMargin: z.number().min(0).max(1),
+  /** a typed choice of at least this many words may also voice a concern, answered with it */
+  concernMinWords: z.number().int().positive(),
   text: z.strictObject({
     noMatch: Text,
     whichOne: Text,

@@ -250,9 +250,11 @@ function answerStep(t: Turn, step: Step, raw: string): void {
   } else {
     const id = resolveChoice(t, step, raw);
     if (id) {
-      // a typed choice is short: its words are the answer, not a concern ("le patron" is who runs it)
+      // a short typed choice is only an answer ("le patron" is who runs it, not a concern about the
+      // boss); a sentence can carry a concern too ("nobody here knows how to do this")
       const answer: Answer = { type: "choice", id };
-      return accept(t, step, answer, fill(step.ack[t.lang], { answer: describeAnswer(t.c, step.id, answer, t.lang) }, t.lang), none);
+      const concern = normalize(raw).split(" ").length >= t.c.objections.concernMinWords ? objection() : none;
+      return accept(t, step, answer, fill(step.ack[t.lang], { answer: describeAnswer(t.c, step.id, answer, t.lang) }, t.lang), concern);
     }
   }
   const m = objection();
