@@ -47,7 +47,9 @@ async function main(): Promise<void> {
     throw err;
   }
   const store = new LowdbStore({ dir: core.COACH_DATA_DIR, onDamaged: (m) => log.warn(m) });
-  const coordinator = new Coordinator({ content, store, log });
+  const coordinator = new Coordinator({ content, store, log, expireAfterDays: core.COACH_SESSION_TTL_DAYS });
+  await coordinator.sweepExpired();
+  setInterval(() => void coordinator.sweepExpired().catch((err: unknown) => log.error("expiry sweep failed", { error: err })), 24 * 60 * 60 * 1000).unref();
   const adapters: Adapter[] = configured.map((p) => p.module.create(p.settings, { coordinator, content, log }));
   for (const a of adapters) {
     await a.start();

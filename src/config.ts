@@ -7,6 +7,8 @@ import { z } from "zod";
 export const CoreSettings = z.object({
   /** where the lowdb session files live */
   COACH_DATA_DIR: z.string().min(1).default("data"),
+  /** sessions untouched for this many days are deleted */
+  COACH_SESSION_TTL_DAYS: z.coerce.number().positive("must be a number of days above 0, e.g. 30").default(30),
 });
 export type CoreSettings = z.infer<typeof CoreSettings>;
 

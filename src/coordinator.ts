@@ -9,8 +9,9 @@ import { SessionState, STATE_VERSION, PersistedSession } from "./engine/state.ts
 import { step } from "./engine/step.ts";
 import { buildPlan, type Plan } from "./plan/build-plan.ts";
 import { renderPlanMarkdown } from "./plan/render-markdown.ts";
-import { ask, type AskResult } from "./rules/answer-objection.ts";
+import { answerObjection, ask, type AskResult } from "./rules/answer-objection.ts";
 import { silentLogger, type Logger } from "./log.ts";
+import { fill } from "./text/template.ts";
 import type { SessionStore } from "./store/session-store.ts";
 
 /** What one input produced, for the adapter to render. */
@@ -32,22 +33,32 @@ export interface CoordinatorOptions {
   /** the clock; tests pass a fixed one */
   now?: () => Date;
   log?: Logger;
+  /** sessions untouched for this many days are removed (default 30) */
+  expireAfterDays?: number;
+  /** inputs of one session waiting their turn beyond this are answered "slow down" (default 20) */
+  maxQueuedPerSession?: number;
 }
 
-type Loaded = { state: SessionState | undefined; reset: boolean };
+type Loaded = { state: SessionState | undefined; reset: "stale" | "expired" | null };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class Coordinator {
   private readonly content: Content;
   private readonly store: SessionStore;
   private readonly now: () => Date;
   private readonly log: Logger;
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queues = new Map<string, { tail: Promise<unknown>; depth: number }>();
+  private readonly expireAfterMs: number;
+  private readonly maxQueued: number;
 
   constructor(options: CoordinatorOptions) {
     this.content = options.content;
     this.store = options.store;
     this.now = options.now ?? (() => new Date());
     this.log = options.log ?? silentLogger;
+    this.expireAfterMs = (options.expireAfterDays ?? 30) * DAY_MS;
+    this.maxQueued = options.maxQueuedPerSession ?? 20;
   }
 
   /**
@@ -55,7 +66,38 @@ export class Coordinator {
    * order they arrived; different sessions run side by side.
    */
   handle(key: string, input: Input): Promise<TurnOutcome> {
+    const queued = this.queues.get(key)?.depth ?? 0;
+    if (queued >= this.maxQueued) return Promise.resolve(this.throttled(input));
     return this.serialize(key, () => this.turn(key, input));
+  }
+
+  /**
+   * Removes every session untouched for longer than the expiry, and returns how many went. Run at
+   * start-up and once a day by the composition root.
+   */
+  async sweepExpired(): Promise<number> {
+    let removed = 0;
+    for (const key of await this.store.keys()) {
+      await this.serialize(key, async () => {
+        const raw = (await this.store.get(key)) as { state?: { updatedAt?: unknown } } | undefined;
+        const updated = typeof raw?.state?.updatedAt === "string" ? Date.parse(raw.state.updatedAt) : NaN;
+        if (Number.isFinite(updated) && this.now().getTime() - updated > this.expireAfterMs) {
+          await this.store.delete(key);
+          removed++;
+        }
+      });
+    }
+    if (removed > 0) this.log.info("expired sessions removed", { removed });
+    return removed;
+  }
+
+  /** The answer to an input that arrived while too many of the same session's were waiting. */
+  private throttled(input: Input): TurnOutcome {
+    const lang = input.locale ?? this.content.messages.defaultLang;
+    return {
+      replies: [{ kind: "text", text: this.content.messages.text.throttled[lang], choices: [] }],
+      lang, step: null, done: false, plan: null, objection: null, effects: [],
+    };
   }
 
   /** A one-shot question to the rule base; uses the user's plan figures when `key` has a session. */
@@ -63,6 +105,18 @@ export class Coordinator {
     const loaded = options.key ? await this.load(options.key) : undefined;
     const lang = options.lang ?? (loaded?.state?.langSource !== "default" ? loaded?.state?.lang : undefined);
     return ask(this.content, text, lang, loaded?.state?.answers ?? {});
+  }
+
+  /**
+   * One rule's answer by its id (a topic button, "ask:fad", pressed outside an interview), like
+   * `ask` would give it; null when there is no such rule.
+   */
+  async answer(ruleId: string, options: { key?: string; lang?: Lang } = {}): Promise<AskResult | null> {
+    if (!this.content.rules.has(ruleId)) return null;
+    const loaded = options.key ? await this.load(options.key) : undefined;
+    const lang = options.lang ?? (loaded?.state?.langSource !== "default" ? loaded?.state?.lang : undefined) ?? this.content.messages.defaultLang;
+    const r = answerObjection(this.content, ruleId, lang, loaded?.state?.answers ?? {});
+    return { input: "", lang, objection: ruleId, confidence: 1, text: r.text, source: r.source, choices: r.choices };
   }
 
   /** The user's plan so far as data and Markdown, or null when they have no session. */
@@ -74,12 +128,15 @@ export class Coordinator {
   }
 
   private serialize<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(key) ?? Promise.resolve();
-    const next = previous.then(work, work);
+    const entry = this.queues.get(key) ?? { tail: Promise.resolve(), depth: 0 };
+    const next = entry.tail.then(work, work);
     const settled = next.catch(() => undefined);
-    this.queues.set(key, settled);
+    entry.tail = settled;
+    entry.depth++;
+    this.queues.set(key, entry);
     void settled.then(() => {
-      if (this.queues.get(key) === settled) this.queues.delete(key);
+      entry.depth--;
+      if (entry.depth === 0 && this.queues.get(key) === entry) this.queues.delete(key);
     });
     return next;
   }
@@ -87,9 +144,11 @@ export class Coordinator {
   private async turn(key: string, input: Input): Promise<TurnOutcome> {
     const { state, reset } = await this.load(key);
     const result = step(state, input, this.content, this.now().toISOString());
-    const replies = reset
-      ? [{ kind: "text" as const, text: this.content.messages.text.sessionReset[result.state.lang], choices: [] }, ...result.replies]
-      : result.replies;
+    const t = this.content.messages.text;
+    const lang = result.state.lang;
+    const notice =
+      reset === "stale" ? t.sessionReset[lang] : reset === "expired" ? fill(t.expired[lang], { days: this.expireAfterMs / DAY_MS }, lang) : null;
+    const replies = notice ? [{ kind: "text" as const, text: notice, choices: [] }, ...result.replies] : result.replies;
     const forget = result.effects.some((e) => e.type === "forget-user");
     if (forget) {
       await this.store.delete(key);
@@ -112,20 +171,24 @@ export class Coordinator {
   /** Reads and checks a stored session; one that no longer fits is dropped (and the user told). */
   private async load(key: string): Promise<Loaded> {
     const raw = await this.store.get(key);
-    if (raw === undefined) return { state: undefined, reset: false };
+    if (raw === undefined) return { state: undefined, reset: null };
     const envelope = PersistedSession.safeParse(raw);
     if (!envelope.success || envelope.data.version !== STATE_VERSION) {
       this.log.warn("stored session unreadable or of another version; starting it again", {
         version: envelope.success ? envelope.data.version : null,
       });
-      return { state: undefined, reset: true };
+      return { state: undefined, reset: "stale" };
     }
     const parsed = SessionState.safeParse(envelope.data.state);
     if (!parsed.success || !fitsContent(parsed.data, this.content)) {
       this.log.warn("stored session no longer fits the content; starting it again");
-      return { state: undefined, reset: true };
+      return { state: undefined, reset: "stale" };
     }
-    return { state: parsed.data, reset: false };
+    if (this.now().getTime() - Date.parse(parsed.data.updatedAt) > this.expireAfterMs) {
+      await this.store.delete(key);
+      return { state: undefined, reset: "expired" };
+    }
+    return { state: parsed.data, reset: null };
   }
 }
 

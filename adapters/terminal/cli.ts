@@ -11,6 +11,7 @@ import { Coordinator } from "../../src/coordinator.ts";
 import { ContentError, loadContent } from "../../src/content/load.ts";
 import { Lang } from "../../src/content/schema.ts";
 import { createLogger } from "../../src/log.ts";
+import { CoreSettings, readSettings, SettingsError } from "../../src/config.ts";
 import { LowdbStore } from "../../src/store/lowdb-store.ts";
 import { sessionKey } from "../../src/store/session-store.ts";
 import { runChat } from "./chat.ts";
@@ -60,8 +61,16 @@ export async function main(argv: string[]): Promise<void> {
     throw err;
   }
   const log = createLogger();
-  const store = new LowdbStore({ dir: values.db ?? "data", onDamaged: (m) => log.warn(m) });
-  const coordinator = new Coordinator({ content, store, log });
+  let core: CoreSettings;
+  try {
+    core = readSettings(CoreSettings, process.env);
+  } catch (err) {
+    if (err instanceof SettingsError) fail(err.message);
+    throw err;
+  }
+  const dataDir = values.db ?? core.COACH_DATA_DIR;
+  const store = new LowdbStore({ dir: dataDir, onDamaged: (m) => log.warn(m) });
+  const coordinator = new Coordinator({ content, store, log, expireAfterDays: core.COACH_SESSION_TTL_DAYS });
   const user = values.user ?? userInfo().username;
   const key = sessionKey("terminal", "local", user);
   const [command = "chat", ...rest] = positionals;
@@ -83,7 +92,7 @@ export async function main(argv: string[]): Promise<void> {
   if (command === "plan") {
     if (values.user === undefined) fail(`plan needs --user ID (the id you chatted with).\n${USAGE}`);
     const result = await coordinator.plan(key);
-    if (!result) fail(`No session for user "${user}" in ${values.db ?? "data"}/. Start one with: npm run coach -- --user ${user}`, 1);
+    if (!result) fail(`No session for user "${user}" in ${dataDir}/. Start one with: npm run coach -- --user ${user}`, 1);
     if (values.out) {
       writeFileSync(values.out, result.markdown);
       process.stderr.write(`Plan written to ${values.out}${result.done ? "" : " (partial: the interview is not finished)"}\n`);

@@ -262,6 +262,8 @@ export const MessagesFile = z.strictObject({
     afterPlan: Text,
     help: localized(["topics"]),
     tooLong: localized(["max"]),
+    expired: localized(["days"]),
+    throttled: Text,
   }),
   limits: z.strictObject({ maxMessageLength: z.number().int().positive() }),
 });
