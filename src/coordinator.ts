@@ -129,15 +129,18 @@ export class Coordinator {
 
   private serialize<T>(key: string, work: () => Promise<T>): Promise<T> {
     const entry = this.queues.get(key) ?? { tail: Promise.resolve(), depth: 0 };
-    const next = entry.tail.then(work, work);
-    const settled = next.catch(() => undefined);
-    entry.tail = settled;
+    const run = async () => {
+      try {
+        return await work();
+      } finally {
+        entry.depth--;
+        if (entry.depth === 0 && this.queues.get(key) === entry) this.queues.delete(key);
+      }
+    };
+    const next = entry.tail.then(run, run);
+    entry.tail = next.catch(() => undefined);
     entry.depth++;
     this.queues.set(key, entry);
-    void settled.then(() => {
-      entry.depth--;
-      if (entry.depth === 0 && this.queues.get(key) === entry) this.queues.delete(key);
-    });
     return next;
   }
 

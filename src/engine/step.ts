@@ -261,7 +261,8 @@ function answerStep(t: Turn, step: Step, raw: string): void {
   if (m.kind === "match") return answerAndResume(t, m.id, m.confidence);
   if (m.kind === "ambiguous") return offerRules(t, m.ids);
   if (step.kind === "choice" && step.freeText === "keep" && isOwnWords(t, raw)) {
-    const answer: Answer = { type: "text", text: raw.trim().replace(/\s+/g, " ") };
+    // kept as written, less control and invisible formatting characters
+    const answer: Answer = { type: "text", text: raw.replace(/[\p{Cc}\p{Cf}]/gu, " ").trim().replace(/\s+/g, " ") };
     return accept(t, step, answer, t.msg("customGoal", { answer: describeAnswer(t.c, step.id, answer, t.lang) }), none);
   }
   reprompt(t);

@@ -1,0 +1,151 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { Coordinator } from "../../src/coordinator.ts";
+import { LowdbStore } from "../../src/store/lowdb-store.ts";
+import { sessionKey } from "../../src/store/session-store.ts";
+import { createLogger } from "../../src/log.ts";
+import { content, FIXED_NOW } from "../helpers/content.ts";
+import { seen } from "../helpers/transcript.ts";
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), "coach-privacy-"));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+/** Everything on disk under the data folder, as one string. */
+function everythingOnDisk(dir: string): string {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+  return files.map((f) => f.name + "\n" + readFileSync(join(f.parentPath, f.name), "utf8")).join("\n");
+}
+
+describe("forget me", () => {
+  it("leaves nothing of the user in the store files, and keeps the others", async () => {
+    const dir = tempDir();
+    const c = new Coordinator({ content: content(), store: new LowdbStore({ dir }), now: () => new Date(FIXED_NOW) });
+    const ana = sessionKey("slack", "T-ACME", "U-ANA-7731");
+    const bob = sessionKey("slack", "T-ACME", "U-BOB-1002");
+    for (const [key, goal] of [[ana, "devenir la boulangerie préférée du quartier Limoilou"], [bob, "devenir la référence du vélo cargo"]] as const) {
+      await c.handle(key, { type: "open" });
+      await c.handle(key, { type: "text", text: goal });
+      await c.handle(key, { type: "text", text: "7 heures par mois" });
+    }
+    expect(everythingOnDisk(dir)).toContain("Limoilou");
+    await c.handle(ana, { type: "text", text: "oublie-moi" });
+    const out = await c.handle(ana, { type: "choice", id: "confirm:yes" });
+    expect(seen(out)).toContain("je n'ai plus rien sur vous");
+    const disk = everythingOnDisk(dir);
+    expect(disk).not.toContain("Limoilou");
+    expect(disk).not.toContain("U-ANA-7731");
+    expect(disk).toContain("vélo cargo");
+  });
+});
+
+describe("expiry", () => {
+  it("tells a user whose interview expired, and offers a fresh start", async () => {
+    const dir = tempDir();
+    let now = new Date("2026-01-01T09:00:00Z");
+    const c = new Coordinator({ content: content(), store: new LowdbStore({ dir }), now: () => now, expireAfterDays: 30 });
+    await c.handle("u", { type: "open" });
+    await c.handle("u", { type: "text", text: "2" });
+    now = new Date("2026-01-30T09:00:00Z");
+    expect((await c.handle("u", { type: "open" })).step).toBe("time");
+    now = new Date("2026-03-15T09:00:00Z");
+    const back = await c.handle("u", { type: "open" });
+    expect(seen(back)).toContain("Votre entretien précédent est resté sans suite plus de 30 jours");
+    expect(seen(back)).toContain("(1/5) Quel est votre objectif");
+    expect(back.step).toBe("goal");
+  });
+
+  it("sweeps sessions untouched for longer than the expiry off the disk", async () => {
+    const dir = tempDir();
+    let now = new Date("2026-01-01T09:00:00Z");
+    const store = new LowdbStore({ dir });
+    const c = new Coordinator({ content: content(), store, now: () => now, expireAfterDays: 30 });
+    await c.handle("old", { type: "open" });
+    now = new Date("2026-02-15T09:00:00Z");
+    await c.handle("recent", { type: "open" });
+    expect(await c.sweepExpired()).toBe(1);
+    expect(await store.keys()).toEqual(["recent"]);
+    expect(everythingOnDisk(dir)).not.toContain('"old"');
+  });
+});
+
+describe("isolation", () => {
+  it("never shows one user's answers or plan to another, whatever they send", async () => {
+    const c = new Coordinator({ content: content(), store: new LowdbStore({ dir: tempDir() }), now: () => new Date(FIXED_NOW) });
+    const a = sessionKey("discord", "G1", "A");
+    const b = sessionKey("discord", "G1", "B");
+    for (const t of ["english", "2", "17 hours a month", "4321 $", "1", "1"]) await c.handle(a, { type: "text", text: t });
+    expect((await c.plan(a))!.markdown).toContain("$4,321");
+    const probes = [
+      { type: "open" as const },
+      { type: "text" as const, text: "plan" },
+      { type: "command" as const, command: "plan" as const },
+      { type: "choice" as const, id: "goal:sales" },
+      { type: "choice" as const, id: "owner:self" },
+      { type: "choice" as const, id: "confirm:yes" },
+      { type: "text" as const, text: "too expensive for us" },
+    ];
+    for (const p of probes) {
+      const text = seen(await c.handle(b, p));
+      expect(text).not.toContain("4321");
+      expect(text).not.toContain("4,321");
+      expect(text).not.toContain("17 h");
+    }
+    expect((await c.plan(b))!.markdown).not.toContain("4,321");
+    expect(sessionKey("slack", "T1", "U1")).not.toBe(sessionKey("slack", "T2", "U1"));
+    expect(sessionKey("slack", "T1", "U1")).not.toBe(sessionKey("discord", "T1", "U1"));
+  });
+});
+
+describe("floods", () => {
+  it("answers 100 messages a second from one user in order or with a slow-down message, and stays responsive to others", async () => {
+    const c = new Coordinator({ content: content(), store: new LowdbStore({ dir: tempDir() }), now: () => new Date(FIXED_NOW) });
+    await c.handle("flooder", { type: "open" });
+    const order: string[] = [];
+    const flood = Array.from({ length: 100 }, (_, i) =>
+      c.handle("flooder", { type: "text", text: `message ${i}` }).then((o) => {
+        order.push(`flood-${i}`);
+        return o;
+      }),
+    );
+    const other = c.handle("someone-else", { type: "open" }).then((o) => {
+      order.push("other");
+      return o;
+    });
+    const outcomes = await Promise.all(flood);
+    await other;
+    const throttled = outcomes.filter((o) => seen(o).includes("plus vite que je ne peux répondre"));
+    const answered = outcomes.filter((o) => !seen(o).includes("plus vite que je ne peux répondre"));
+    expect(throttled.length + answered.length).toBe(100);
+    expect(throttled.length).toBeGreaterThan(0);
+    expect(answered.length).toBe(20); // the queue limit
+    // the messages that were taken were handled in the order they were sent
+    const answeredIdx = outcomes.map((o, i) => (seen(o).includes("plus vite") ? -1 : i)).filter((i) => i >= 0);
+    // the other user was answered before the flooder's queue was through
+    expect(order.indexOf("other")).toBeLessThan(order.indexOf(`flood-${answeredIdx[answeredIdx.length - 1]}`));
+    const handled = order.filter((x) => x.startsWith("flood-")).map((x) => Number(x.slice(6))).filter((i) => answeredIdx.includes(i));
+    expect(handled).toEqual([...handled].sort((x, y) => x - y));
+  });
+});
+
+describe("secrets", () => {
+  it("never writes a token or a secret into a log line", () => {
+    const lines: string[] = [];
+    const log = createLogger((l) => lines.push(l), ["xoxb-FAKE-SECRET-123456", "shhh-signing-secret-9"]);
+    log.info("starting", { token: "xoxb-FAKE-SECRET-123456", signingSecret: "whatever" });
+    log.error("failed", { error: new Error("auth failed for xoxb-FAKE-SECRET-123456 with shhh-signing-secret-9") });
+    const all = lines.join("\n");
+    expect(all).not.toContain("xoxb-FAKE-SECRET-123456");
+    expect(all).not.toContain("shhh-signing-secret-9");
+    expect(all).not.toContain("whatever");
+    expect(all).toContain("[redacted]");
+  });
+});
