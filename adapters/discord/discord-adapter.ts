@@ -1,0 +1,266 @@
+/**
+ * The Discord adapter: slash commands, buttons, select menus and modals in; coordinator inputs;
+ * replies out as messages with components. It keeps Discord's rules: a first response within 3 s
+ * (it answers or defers before any work), ephemeral replies in servers, nothing that can ping
+ * anyone, and an expired interaction (10062 Unknown interaction) logged, never fatal.
+ */
+import { once } from "node:events";
+import {
+  AttachmentBuilder, Client, DiscordAPIError, Events, GatewayIntentBits, MessageFlags, RESTJSONErrorCodes, userMention,
+  type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type ModalSubmitInteraction,
+  type StringSelectMenuInteraction,
+} from "discord.js";
+import type { Adapter } from "../../src/adapter.ts";
+import type { Content } from "../../src/content/compile.ts";
+import type { Coordinator, TurnOutcome } from "../../src/coordinator.ts";
+import type { Input, Reply } from "../../src/engine/replies.ts";
+import { typedField } from "../../src/engine/step.ts";
+import type { Logger } from "../../src/log.ts";
+import { sessionKey } from "../../src/store/session-store.ts";
+import { langFromLocale } from "../shared/lang-from-locale.ts";
+import { splitText } from "../shared/split-text.ts";
+import { decodeComponentId, type ComponentId } from "./component-id.ts";
+import type { DiscordDialogs } from "./discord-dialogs.ts";
+import type { DiscordSettings } from "./discord-settings.ts";
+import { ANSWER_INPUT, LIMITS, notice, renderReplies, typedAnswerModal, type DiscordMessage } from "./render-replies.ts";
+import { planAction } from "./slash-commands.ts";
+
+export interface DiscordAdapterOptions {
+  settings: DiscordSettings;
+  coordinator: Coordinator;
+  content: Content;
+  dialogs: DiscordDialogs;
+  log: Logger;
+  /** the REST base URL, "https://discord.com/api" unless a test points it at a local fake */
+  api?: string | undefined;
+}
+
+type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
+type Repliable = ChatInputCommandInteraction | ComponentInteraction | ModalSubmitInteraction;
+
+/** True for Discord's "Unknown interaction": the 3 seconds (or the token's 15 minutes) ran out. */
+export function isExpiredInteraction(err: unknown): boolean {
+  return err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.UnknownInteraction;
+}
+
+/**
+ * One bot connection. `start()` logs in with the `Guilds` intent only (no privileged intent);
+ * `stop()` lets the interactions in progress finish, then disconnects.
+ */
+export class DiscordAdapter implements Adapter {
+  readonly name = "discord";
+  readonly client: Client;
+  private readonly o: DiscordAdapterOptions;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(options: DiscordAdapterOptions) {
+    this.o = options;
+    this.client = new Client({
+      intents: [GatewayIntentBits.Guilds],
+      // nothing the bot sends can ping: not @everyone typed into a modal, not a role, not a user
+      allowedMentions: { parse: [] },
+      ...(options.api ? { rest: { api: options.api } } : {}),
+    });
+    this.client.on(Events.InteractionCreate, (interaction) => {
+      const work = this.onInteraction(interaction);
+      this.inFlight.add(work);
+      void work.finally(() => this.inFlight.delete(work));
+    });
+    this.client.on(Events.Error, (err) => this.o.log.error("discord client error", { error: err }));
+    this.client.on(Events.Warn, (message) => this.o.log.warn("discord client warning", { detail: message }));
+  }
+
+  async start(): Promise<void> {
+    const ready = once(this.client, Events.ClientReady);
+    await this.client.login(this.o.settings.token);
+    await ready;
+    this.o.log.info("discord connected", { bot: this.client.user?.tag ?? null, application: this.o.settings.appId });
+  }
+
+  async stop(): Promise<void> {
+    await this.idle();
+    await this.client.destroy();
+  }
+
+  /** Resolves once every interaction received so far has been answered (or has failed). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  // ------------------------------------------------------------------ routing
+
+  private async onInteraction(interaction: Interaction): Promise<void> {
+    if (!(interaction.isChatInputCommand() || interaction.isButton() || interaction.isStringSelectMenu() || interaction.isModalSubmit())) return;
+    try {
+      if (interaction.isChatInputCommand()) await this.onCommand(interaction);
+      else if (interaction.isModalSubmit()) await this.onModal(interaction);
+      else await this.onComponent(interaction);
+    } catch (err) {
+      await this.failed(interaction, err);
+    }
+  }
+
+  private async onCommand(i: ChatInputCommandInteraction): Promise<void> {
+    const { plan, ask } = this.o.dialogs.commands;
+    const lang = langFromLocale(i.locale);
+    if (i.commandName === plan.name.en) {
+      await i.deferReply(this.flags(i));
+      const action = planAction(i.options.getString(plan.action.name.en));
+      const input: Input =
+        action === "show" ? { type: "command", command: "plan" }
+        : action === "reset" ? { type: "command", command: "restart" }
+        : action === "forget" ? { type: "command", command: "forget" }
+        : { type: "open" };
+      const outcome = await this.o.coordinator.handle(this.key(i), { ...input, locale: lang });
+      await this.deliver(i, this.render(i, outcome.replies, outcome));
+    } else if (i.commandName === ask.name.en) {
+      await i.deferReply(this.flags(i));
+      const question = i.options.getString(ask.question.name.en, true);
+      const answer = await this.o.coordinator.ask(question, { key: this.key(i), lang });
+      const reply: Reply = { kind: "text", text: answer.text, choices: answer.choices };
+      await this.deliver(i, this.render(i, [reply], { lang: answer.lang, done: false }));
+    } else {
+      await i.reply({ content: notice(this.o.dialogs.text.unknownButton, lang), ...this.flags(i) });
+    }
+  }
+
+  private async onComponent(i: ComponentInteraction): Promise<void> {
+    const id = await this.ownedId(i);
+    if (!id) return;
+    switch (id.kind) {
+      case "choice":
+      case "select": {
+        const choice = id.kind === "choice" ? id.choice : i.isStringSelectMenu() ? i.values[0] : undefined;
+        if (choice === undefined) return this.refuse(i, this.o.dialogs.text.unknownButton);
+        // the answered message loses its buttons at once (this is also the first response)
+        await i.update({ components: [] });
+        const outcome = await this.o.coordinator.handle(this.key(i), { type: "choice", id: choice, locale: langFromLocale(i.locale) });
+        return this.deliver(i, this.render(i, outcome.replies, outcome));
+      }
+      case "typed": {
+        const step = this.o.content.steps.find((s) => s.id === id.step);
+        const field = step ? typedField(step, id.lang) : null;
+        if (!field) return this.refuse(i, this.o.dialogs.text.unknownButton);
+        return i.showModal(
+          typedAnswerModal({ owner: id.owner, step: id.step, lang: id.lang, field, dialogs: this.o.dialogs, maxLength: this.o.content.messages.limits.maxMessageLength }),
+        );
+      }
+      case "share":
+        return this.share(i);
+      case "modal":
+        return this.refuse(i, this.o.dialogs.text.unknownButton);
+    }
+  }
+
+  private async onModal(i: ModalSubmitInteraction): Promise<void> {
+    const id = await this.ownedId(i);
+    if (!id) return;
+    if (id.kind !== "modal") return this.refuse(i, this.o.dialogs.text.unknownButton);
+    const text = i.fields.getTextInputValue(ANSWER_INPUT);
+    if (i.isFromMessage()) await i.update({ components: [] });
+    else await i.deferReply(this.flags(i));
+    // tagged with its question: an answer typed into the modal of an earlier question is stale
+    const outcome = await this.o.coordinator.handle(this.key(i), { type: "text", text, step: id.step, locale: langFromLocale(i.locale) });
+    await this.deliver(i, this.render(i, outcome.replies, outcome));
+  }
+
+  /** Posts the owner's finished plan in the channel, for everyone; the owner gets a private note. */
+  private async share(i: ComponentInteraction): Promise<void> {
+    await i.deferReply({ flags: MessageFlags.Ephemeral });
+    const result = await this.o.coordinator.plan(this.key(i));
+    const lang = result?.plan.lang ?? langFromLocale(i.locale);
+    if (!result?.done) {
+      await i.editReply({ content: notice(this.o.dialogs.text.nothingToShare, lang) });
+      return;
+    }
+    const header = notice(this.o.dialogs.text.sharedHeader, lang, { user: userMention(i.user.id) });
+    const pieces = splitText(`${header}\n\n${result.markdown}`, LIMITS.content);
+    for (const [n, content] of pieces.entries()) {
+      const files = n === pieces.length - 1 ? [planFile(this.o.dialogs.planFile[lang], result.markdown)] : [];
+      await i.followUp({ content, files });
+    }
+    await i.editReply({ content: notice(this.o.dialogs.text.shared, lang) });
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  /** The decoded custom_id when the presser owns it; otherwise they are told why nothing happens. */
+  private async ownedId(i: ComponentInteraction | ModalSubmitInteraction): Promise<ComponentId | null> {
+    const id = decodeComponentId(i.customId);
+    if (!id) {
+      await this.refuse(i, this.o.dialogs.text.unknownButton);
+      return null;
+    }
+    if (id.owner !== i.user.id) {
+      this.o.log.info("discord: a button of another user's conversation was pressed; refused");
+      await this.refuse(i, this.o.dialogs.text.notYours);
+      return null;
+    }
+    return id;
+  }
+
+  /** A private one-line answer that changes nothing (another user's button, an unknown one). */
+  private async refuse(i: Repliable, text: { fr: string; en: string }): Promise<void> {
+    await i.reply({ content: notice(text, langFromLocale(i.locale)), flags: MessageFlags.Ephemeral });
+  }
+
+  private render(i: Repliable, replies: readonly Reply[], outcome: Pick<TurnOutcome, "lang" | "done">): DiscordMessage[] {
+    return renderReplies(replies, {
+      owner: i.user.id,
+      lang: outcome.lang,
+      content: this.o.content,
+      dialogs: this.o.dialogs,
+      done: outcome.done,
+      shareable: i.inGuild(),
+    });
+  }
+
+  /**
+   * Sends the messages of one turn: the first replaces the deferred "thinking…" reply when there
+   * is one, the others are follow-ups (ephemeral in a server, like the first).
+   */
+  private async deliver(i: Repliable, messages: DiscordMessage[]): Promise<void> {
+    const deferred = i.deferred && !i.replied;
+    if (messages.length === 0) {
+      if (deferred) await i.deleteReply();
+      return;
+    }
+    for (const [n, m] of messages.entries()) {
+      const payload = { content: m.content, components: m.components, files: m.files.map((f) => planFile(f.name, f.text)) };
+      if (n === 0 && deferred) await i.editReply(payload);
+      else await i.followUp({ ...payload, ...this.flags(i) });
+    }
+  }
+
+  private flags(i: Repliable): { flags?: MessageFlags.Ephemeral } {
+    return i.inGuild() ? { flags: MessageFlags.Ephemeral } : {};
+  }
+
+  private key(i: Repliable): string {
+    return sessionKey("discord", i.guildId ?? "dm", i.user.id);
+  }
+
+  /** An expired interaction is logged and dropped; anything else is logged and the user told. */
+  private async failed(i: Repliable, err: unknown): Promise<void> {
+    if (isExpiredInteraction(err)) {
+      this.o.log.warn("discord interaction expired before the coach answered (10062 Unknown interaction); nothing was applied", {
+        interaction: i.id,
+        code: RESTJSONErrorCodes.UnknownInteraction,
+      });
+      return;
+    }
+    this.o.log.error("discord interaction failed", { interaction: i.id, error: err });
+    try {
+      const content = notice(this.o.dialogs.text.failed, langFromLocale(i.locale));
+      if (i.deferred && !i.replied) await i.editReply({ content, components: [], files: [] });
+      else if (i.replied) await i.followUp({ content, flags: MessageFlags.Ephemeral });
+      else await i.reply({ content, flags: MessageFlags.Ephemeral });
+    } catch (second) {
+      this.o.log.warn("discord: could not tell the user about the failure", { interaction: i.id, error: second });
+    }
+  }
+}
+
+function planFile(name: string, markdown: string): AttachmentBuilder {
+  return new AttachmentBuilder(Buffer.from(markdown, "utf8"), { name });
+}

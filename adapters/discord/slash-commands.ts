@@ -1,0 +1,77 @@
+/**
+ * The slash commands the coach registers, as the JSON Discord's API takes: `/plan [action]` and
+ * `/ask question:<text>`, with their French names and descriptions from dialogs/discord.yaml.
+ */
+import {
+  ApplicationCommandOptionType, ApplicationCommandType, ApplicationIntegrationType, InteractionContextType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import type { DiscordDialogs } from "./discord-dialogs.ts";
+
+/** The values of /plan's `action` option; no action continues the interview. */
+export const PLAN_ACTIONS = ["show", "reset", "forget"] as const;
+export type PlanAction = (typeof PLAN_ACTIONS)[number];
+
+/** Discord's limit on a string option's length. */
+const MAX_OPTION_LENGTH = 6000;
+
+/**
+ * Both commands, usable in servers and in direct messages with the bot.
+ * @param maxQuestionLength the longest /ask question the coach reads (content's maxMessageLength)
+ */
+export function slashCommands(d: DiscordDialogs, maxQuestionLength: number): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  const { plan, ask } = d.commands;
+  const everywhere = () => ({
+    type: ApplicationCommandType.ChatInput as const,
+    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+  });
+  return [
+    {
+      ...everywhere(),
+      name: plan.name.en,
+      name_localizations: { fr: plan.name.fr },
+      description: plan.description.en,
+      description_localizations: { fr: plan.description.fr },
+      options: [
+        {
+          type: ApplicationCommandOptionType.String,
+          name: plan.action.name.en,
+          name_localizations: { fr: plan.action.name.fr },
+          description: plan.action.description.en,
+          description_localizations: { fr: plan.action.description.fr },
+          required: false,
+          choices: PLAN_ACTIONS.map((value) => ({
+            name: plan.action.choices[value].en,
+            name_localizations: { fr: plan.action.choices[value].fr },
+            value,
+          })),
+        },
+      ],
+    },
+    {
+      ...everywhere(),
+      name: ask.name.en,
+      name_localizations: { fr: ask.name.fr },
+      description: ask.description.en,
+      description_localizations: { fr: ask.description.fr },
+      options: [
+        {
+          type: ApplicationCommandOptionType.String,
+          name: ask.question.name.en,
+          name_localizations: { fr: ask.question.name.fr },
+          description: ask.question.description.en,
+          description_localizations: { fr: ask.question.description.fr },
+          required: true,
+          min_length: 1,
+          max_length: Math.min(maxQuestionLength, MAX_OPTION_LENGTH),
+        },
+      ],
+    },
+  ];
+}
+
+/** The action of a /plan, from the option's value (null: continue the interview). */
+export function planAction(value: string | null): PlanAction | null {
+  return PLAN_ACTIONS.find((a) => a === value) ?? null;
+}

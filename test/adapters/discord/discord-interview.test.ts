@@ -1,0 +1,190 @@
+/**
+ * Whole /plan interviews through the real discord.js client and the local fake Discord: one in
+ * French in a server (ephemeral, with the share button), one in English in a DM (plain messages).
+ * Each step is what the user does and what they then see.
+ */
+import { ButtonStyle, InteractionResponseType, Locale, MessageFlags } from "discord.js";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { sessionKey } from "../../../src/store/session-store.ts";
+import { buttons, inputs, selects, startTestBed, type Seen, type TestBed } from "./discord-test-bed.ts";
+import { discordUser, GUILD_ID } from "./interaction-fixtures.ts";
+
+let bed: TestBed;
+beforeAll(async () => {
+  bed = await startTestBed();
+});
+afterAll(async () => {
+  await bed?.close();
+});
+
+const ephemeral = (seen: Seen) => seen.messages.every((m) => (m.flags & MessageFlags.Ephemeral) !== 0);
+const callbackTypes = (seen: Seen) =>
+  seen.calls.filter((c) => c.path.endsWith("/callback")).map((c) => (c.body as { type: InteractionResponseType }).type);
+
+describe("the /plan interview in French, in a server", () => {
+  const marie = () => bed.user({ user: discordUser("111111111111111111", "marie"), guildId: GUILD_ID, locale: Locale.French });
+
+  test("from /plan to the written plan, with menus, buttons and modals, privately; then shared in the channel", async () => {
+    const u = marie();
+
+    // /plan: deferred at once (ephemeral), then the welcome and the first question
+    let seen = await u.slash("plan");
+    expect(callbackTypes(seen)).toEqual([InteractionResponseType.DeferredChannelMessageWithSource]);
+    expect(seen.text).toContain("Bonjour ! Je suis votre coach médias sociaux.");
+    expect(seen.text).toContain("(1/5) Quel est votre objectif principal sur les médias sociaux ?");
+    expect(ephemeral(seen)).toBe(true);
+    const goalMenu = selects(seen.messages.at(-1)!)[0]!;
+    expect(goalMenu.options).toHaveLength(10);
+    expect(goalMenu.options.map((o) => o.label)).toContain("Développer les ventes");
+    expect(buttons(seen.messages.at(-1)!).map((b) => b.label)).toEqual(["✏️ Dans mes mots"]);
+
+    // the goal from the menu: the answered question loses its menu, the next question comes
+    seen = await u.choose("Développer les ventes");
+    expect(callbackTypes(seen)).toEqual([InteractionResponseType.UpdateMessage]);
+    expect(u.visible()[0]!.components).toEqual([]);
+    expect(seen.text).toContain("C'est noté. Votre objectif : Développer les ventes.");
+    expect(seen.text).toContain("(2/5) Combien d'heures par mois");
+    expect(buttons(seen.messages.at(-1)!).map((b) => b.label)).toEqual(["✏️ Écrire ma réponse", "Retour"]);
+    expect(ephemeral(seen)).toBe(true);
+
+    // hours are typed: the button opens a modal labelled by the engine
+    const time = await u.type("✏️ Écrire ma réponse", "10 h par semaine");
+    expect(time.modal.title).toBe("Votre réponse");
+    expect(inputs(time.modal)).toEqual([{ custom_id: "answer", label: "Heures par mois", placeholder: "ex. 10 h par mois, 5 h par semaine" }]);
+    expect(time.seen.text).toContain("C'est noté : 43,3 h par mois (environ 10 h par semaine).");
+    expect(time.seen.text).toContain("(3/5) Quel budget par mois");
+
+    // a budget that cannot be read gets the re-prompt, and the question's button again
+    const vague = await u.type("✏️ Écrire ma réponse", "ça dépend des mois");
+    expect(vague.seen.text).toContain("Je n'ai pas pu lire un montant.");
+    expect(vague.seen.text).not.toContain("C'est noté");
+    const budget = await u.type("✏️ Écrire ma réponse", "aucun");
+    expect(budget.modal.components).toHaveLength(1);
+    expect(inputs(budget.modal)[0]!.label).toBe("Budget par mois");
+    expect(budget.seen.text).toContain("C'est noté : aucun budget pour l'instant.");
+    expect(budget.seen.text).toContain("(4/5) Quelles compétences en médias sociaux");
+
+    // four skills and five owners: buttons
+    seen = await u.press("Aucune");
+    expect(seen.text).toContain("C'est noté : Aucune.");
+    expect(buttons(seen.messages.at(-1)!).map((b) => b.label)).toEqual([
+      "Moi-même", "Un employé", "Un stagiaire", "Une agence ou un pigiste", "Pas encore décidé", "Retour",
+    ]);
+
+    // the last answer: the plan, split under Discord's 2000 characters, with its Markdown file
+    seen = await u.press("Un employé");
+    expect(ephemeral(seen)).toBe(true);
+    expect(seen.text).toContain("Merci ! Voici votre plan, bâti à partir de vos réponses :");
+    expect(seen.text).toContain("# Votre plan médias sociaux");
+    expect(seen.text).toContain("**Objectif :** Développer les ventes");
+    expect(seen.text).toContain("**Responsable :** Un employé");
+    const stored = await bed.coordinator.plan(sessionKey("discord", GUILD_ID, u.id));
+    expect(stored?.done).toBe(true);
+    const planMessages = seen.messages.filter((m) => m.content.startsWith("# Votre plan") || seen.messages.indexOf(m) > 0);
+    for (const m of seen.messages) expect(m.content.length).toBeLessThanOrEqual(2000);
+    const files = seen.messages.flatMap((m) => m.files);
+    expect(files).toEqual([{ name: "plan-medias-sociaux.md", text: stored!.markdown }]);
+    // the plan text the user reads is the whole plan, in order
+    const shownPlan = planMessages.map((m) => m.content).join("\n").replace(/\s+/g, " ");
+    expect(shownPlan).toContain(stored!.markdown.trim().replace(/\s+/g, " "));
+    const last = seen.messages.at(-1)!;
+    expect(last.content).toContain("Votre plan est prêt.");
+    expect(buttons(last).map((b) => [b.label, b.style])).toEqual([
+      ["📣 Partager mon plan dans ce salon", ButtonStyle.Success],
+      ["Retour", ButtonStyle.Secondary],
+      ["Recommencer", ButtonStyle.Secondary],
+    ]);
+
+    // sharing: a public message in the channel (not ephemeral), the user privately told
+    const shared = await u.press("📣 Partager mon plan dans ce salon");
+    const [note, ...posts] = shared.messages;
+    expect(note!.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(note!.content).toBe("C'est fait : votre plan est publié dans ce salon, à la vue de tous.");
+    expect(posts.length).toBeGreaterThan(0);
+    for (const p of posts) expect(p.flags & MessageFlags.Ephemeral).toBe(0);
+    expect(posts[0]!.content).toMatch(/^<@111111111111111111> partage son plan médias sociaux :\n\n# Votre plan médias sociaux/);
+    expect(posts.flatMap((p) => p.files)).toEqual([{ name: "plan-medias-sociaux.md", text: stored!.markdown }]);
+    expect(posts.every((p) => p.components.length === 0)).toBe(true);
+  });
+
+  test("/plan action:show mid-interview: the plan so far with its file, then the pending question (no share button)", async () => {
+    const u = bed.user({ user: discordUser("111111111111111112", "luc"), guildId: GUILD_ID, locale: Locale.French });
+    await u.slash("plan");
+    await u.choose("Suivre la concurrence");
+    const seen = await u.slash("plan", { action: "show" });
+    expect(ephemeral(seen)).toBe(true);
+    expect(seen.text).toContain("Voici votre plan jusqu'ici :");
+    expect(seen.text).toContain("**Objectif :** Suivre la concurrence");
+    expect(seen.messages.flatMap((m) => m.files).map((f) => f.name)).toEqual(["plan-medias-sociaux.md"]);
+    expect(seen.text).toContain("(2/5) Combien d'heures par mois");
+    expect(seen.messages.flatMap(buttons).map((b) => b.label)).not.toContain("📣 Partager mon plan dans ce salon");
+  });
+
+  test("/plan action:reset and action:forget ask first, with Yes/No buttons", async () => {
+    const u = bed.user({ user: discordUser("111111111111111113", "ines"), guildId: GUILD_ID, locale: Locale.French });
+    await u.slash("plan");
+    await u.choose("Attirer de nouveaux talents");
+
+    let seen = await u.slash("plan", { action: "reset" });
+    expect(seen.text).toBe("Tout recommencer ? Vos réponses seront effacées.");
+    expect(buttons(seen.messages[0]!).map((b) => [b.label, b.style])).toEqual([["Oui", ButtonStyle.Danger], ["Non", ButtonStyle.Secondary]]);
+    seen = await u.press("Non");
+    expect(seen.text).toContain("D'accord, on ne recommence pas ; vos réponses sont gardées.");
+    expect(seen.text).toContain("(2/5)");
+
+    seen = await u.slash("plan", { action: "reset" });
+    seen = await u.press("Oui");
+    expect(seen.text).toContain("On recommence depuis le début.");
+    expect(seen.text).toContain("(1/5) Quel est votre objectif");
+
+    seen = await u.slash("plan", { action: "forget" });
+    expect(seen.text).toBe("Je vais effacer tout ce que je garde sur vous : vos réponses et votre plan. Êtes-vous sûr ?");
+    seen = await u.press("Oui");
+    expect(seen.text).toBe("C'est fait : je n'ai plus rien sur vous. Écrivez-moi quand vous voulez pour recommencer.");
+    expect(await bed.coordinator.plan(sessionKey("discord", GUILD_ID, u.id))).toBeNull();
+  });
+});
+
+describe("the /plan interview in English, in a DM", () => {
+  test("plain (not ephemeral) messages, a Back button, typed hours and budget, the plan and its file; no share button", async () => {
+    const u = bed.user({ user: discordUser("222222222222222222", "sam"), guildId: null, locale: Locale.EnglishUS });
+
+    let seen = await u.slash("plan");
+    expect(seen.text).toContain("Hello! I'm your social-media coach.");
+    expect(seen.text).toContain("(1/5) What is your main goal on social media?");
+    expect(seen.messages.every((m) => m.flags === 0)).toBe(true);
+    expect(buttons(seen.messages.at(-1)!).map((b) => b.label)).toEqual(["✏️ In my own words"]);
+
+    seen = await u.choose("Attract new talent");
+    expect(seen.text).toContain("Got it. Your goal: Attract new talent.");
+    expect(seen.text).toContain("(2/5) How many hours a month");
+
+    const time = await u.type("✏️ Type my answer", "5 hours a week");
+    expect(time.modal.title).toBe("Your answer");
+    expect(inputs(time.modal)[0]).toMatchObject({ label: "Hours a month", placeholder: "e.g. 10 hours a month, 5 h a week" });
+    expect(time.seen.text).toContain("(3/5) What budget a month");
+
+    // changed their mind: Back to the hours, then a new figure
+    seen = await u.press("Back");
+    expect(seen.text).toContain("Back to the previous question. Your current answer:");
+    expect(seen.text).toContain("(2/5) How many hours a month");
+    const again = await u.type("✏️ Type my answer", "20 hours a month");
+    expect(again.seen.text).toContain("Noted: 20 h a month");
+
+    const budget = await u.type("✏️ Type my answer", "$150 a month");
+    expect(inputs(budget.modal)[0]!.label).toBe("Budget a month");
+    expect(budget.seen.text).toContain("(4/5) What social-media skills");
+
+    seen = await u.press("Some professional experience");
+    expect(seen.text).toContain("(5/5) Who will run it day to day?");
+    seen = await u.press("Myself");
+
+    const stored = await bed.coordinator.plan(sessionKey("discord", "dm", u.id));
+    expect(stored?.done).toBe(true);
+    expect(seen.text).toContain("Thank you! Here is your plan, built from your answers:");
+    expect(seen.text).toContain("**Goal:** Attract new talent");
+    expect(seen.messages.flatMap((m) => m.files)).toEqual([{ name: "social-media-plan.md", text: stored!.markdown }]);
+    expect(seen.messages.every((m) => m.flags === 0 && m.content.length <= 2000)).toBe(true);
+    expect(seen.messages.flatMap(buttons).map((b) => b.label)).not.toContain("📣 Share my plan in this channel");
+  });
+});

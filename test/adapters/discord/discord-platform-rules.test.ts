@@ -1,0 +1,152 @@
+/**
+ * Discord's rules and the ways a conversation goes off the happy path: /ask, an interaction that
+ * expired (10062), `@everyone` typed into a modal, a button of another user's conversation, a
+ * button or modal of an earlier question, and Discord's message checks on everything sent.
+ */
+import { InteractionResponseType, Locale, MessageFlags } from "discord.js";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { sessionKey } from "../../../src/store/session-store.ts";
+import { buttons, startTestBed, type TestBed } from "./discord-test-bed.ts";
+import { discordUser, GUILD_ID } from "./interaction-fixtures.ts";
+
+let bed: TestBed;
+beforeAll(async () => {
+  bed = await startTestBed();
+});
+afterAll(async () => {
+  await bed?.close();
+});
+
+const inGuild = (id: string, name: string, locale: Locale = Locale.French) => bed.user({ user: discordUser(id, name), guildId: GUILD_ID, locale });
+
+describe("/ask", () => {
+  test("answers a doubt from the rule base, in the user's Discord language, with related topics as buttons", async () => {
+    const u = inGuild("333333333333333331", "alex", Locale.EnglishGB);
+    const seen = await u.slash("ask", { question: "isn't social media just a fad?" });
+    expect(seen.messages).toHaveLength(1);
+    expect(seen.text).toContain("Social media are no longer a novelty that will pass");
+    expect(seen.text).toContain("Source:");
+    expect(seen.messages[0]!.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    const related = buttons(seen.messages[0]!).map((b) => b.label);
+    expect(related.length).toBeGreaterThan(0);
+
+    // a related topic is a button: pressing it answers that topic too
+    const more = await u.press(related[0]!);
+    expect(more.text).not.toContain("That button belongs to an earlier question");
+    expect(more.text.length).toBeGreaterThan(100);
+  });
+
+  test("in French for a French Discord client", async () => {
+    const u = inGuild("333333333333333332", "chloe", Locale.French);
+    const seen = await u.slash("ask", { question: "c'est juste une mode, non ?" });
+    expect(seen.text).toContain("Les médias sociaux ne sont plus une nouveauté qui va passer");
+  });
+});
+
+describe("an interaction Discord no longer accepts", () => {
+  test("a first response refused with 10062 Unknown interaction is logged, nothing is applied, and the bot keeps working", async () => {
+    const u = inGuild("333333333333333333", "noe");
+    const late = await u.slash("plan", undefined, { late: true });
+    expect(late.calls.map((c) => [c.path.endsWith("/callback"), c.status])).toEqual([[true, 404]]);
+    expect(late.messages).toEqual([]);
+    const warning = bed.logs.find((l) => l.level === "warn" && l.fields.interaction === late.interaction.id);
+    expect(warning?.message).toMatch(/10062 Unknown interaction/);
+    expect(bed.logs.filter((l) => l.level === "error")).toEqual([]);
+    // the coordinator never saw the input: no session was started
+    expect(await bed.coordinator.plan(sessionKey("discord", GUILD_ID, u.id))).toBeNull();
+
+    const next = await u.slash("plan");
+    expect(next.text).toContain("(1/5) Quel est votre objectif");
+  });
+});
+
+describe("nothing a user types can ping anyone", () => {
+  test("@everyone as a goal in the user's own words is echoed as text, sent with allowed_mentions parse []", async () => {
+    const u = inGuild("333333333333333334", "lea");
+    await u.slash("plan");
+    const { modal, seen } = await u.type("✏️ Dans mes mots", "@everyone venez goûter nos nouvelles pâtisseries");
+    expect(modal.title).toBe("Votre réponse");
+    expect(seen.text).toContain("C'est noté, je garde votre objectif dans vos mots : «@everyone venez goûter nos nouvelles pâtisseries».");
+    const sent = seen.calls.filter((c) => JSON.stringify(c.body).includes("@everyone"));
+    expect(sent.length).toBeGreaterThan(0);
+    for (const call of sent) expect((call.body as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
+  });
+
+  test("every message, edit and follow-up the bot sent carried allowed_mentions parse []", () => {
+    const messageCallbacks = [InteractionResponseType.ChannelMessageWithSource, InteractionResponseType.UpdateMessage];
+    const bodies = bed.fake.calls
+      .filter((c) => c.status < 300)
+      .flatMap((c): Record<string, unknown>[] => {
+        if (c.path.endsWith("/callback")) {
+          const { type, data } = c.body as { type: InteractionResponseType; data?: Record<string, unknown> };
+          return messageCallbacks.includes(type) && data ? [data] : [];
+        }
+        return c.path.startsWith("/webhooks/") && (c.method === "POST" || c.method === "PATCH") ? [c.body as Record<string, unknown>] : [];
+      });
+    expect(bodies.length).toBeGreaterThan(5);
+    for (const body of bodies) expect(body.allowed_mentions, JSON.stringify(body).slice(0, 200)).toEqual({ parse: [] });
+  });
+});
+
+describe("buttons that are not for this user or this moment", () => {
+  test("a button of another user's conversation gets a private refusal and changes nothing", async () => {
+    const marie = inGuild("333333333333333335", "marie");
+    const paul = inGuild("333333333333333336", "paul", Locale.EnglishUS);
+    const first = await marie.slash("plan");
+    const question = first.messages.at(-1)!;
+    const before = structuredClone(question.components);
+
+    const refused = await paul.pressOn(question, "✏️ Dans mes mots");
+    expect(refused.calls.map((c) => (c.body as { type: number }).type)).toEqual([InteractionResponseType.ChannelMessageWithSource]);
+    expect(refused.text).toBe("This button belongs to someone else's conversation with the coach, so I've ignored it. Run /plan to start your own.");
+    expect(refused.messages[0]!.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(refused.modal).toBeNull();
+    expect(question.components).toEqual(before);
+    expect(await bed.coordinator.plan(sessionKey("discord", GUILD_ID, paul.id))).toBeNull();
+
+    // Marie's conversation is where it was: her own choice still answers question 1
+    const seen = await marie.chooseOn(question, "Réseauter et prospecter");
+    expect(seen.text).toContain("C'est noté. Votre objectif : Réseauter et prospecter.");
+  });
+
+  test("a menu of an earlier question is answered as stale, with the question now pending", async () => {
+    const u = inGuild("333333333333333337", "hugo");
+    const first = await u.slash("plan");
+    const second = await u.slash("plan"); // the same question shown again, say on another device
+    expect(second.text).toContain("(1/5)");
+    await u.chooseOn(second.messages.at(-1)!, "Suivre la concurrence");
+
+    const stale = await u.chooseOn(first.messages.at(-1)!, "Attirer de nouveaux talents");
+    expect(stale.text).toContain("Ce bouton appartient à une question précédente ; je n'en tiens pas compte.");
+    expect(stale.text).toContain("(2/5) Combien d'heures par mois");
+    const plan = await bed.coordinator.plan(sessionKey("discord", GUILD_ID, u.id));
+    expect(plan?.plan.goal).toBe("competitors");
+  });
+
+  test("a modal of an earlier question is not taken as the answer to the pending one", async () => {
+    const u = inGuild("333333333333333338", "zoe");
+    await u.slash("plan");
+    await u.choose("Développer les ventes");
+    const timeShownAgain = await u.slash("plan");
+    const oldTimeQuestion = timeShownAgain.messages.at(-1)!;
+    const newer = await u.slash("plan");
+    await u.type("✏️ Écrire ma réponse", "10 h par mois", newer.messages.at(-1)!);
+
+    // now at the budget question; the older message still offers the hours modal
+    const { seen } = await u.type("✏️ Écrire ma réponse", "500 $ par mois", oldTimeQuestion);
+    expect(seen.text).toContain("Ce bouton appartient à une question précédente");
+    expect(seen.text).toContain("(3/5) Quel budget par mois");
+    expect(seen.text).not.toContain("C'est noté");
+    const plan = await bed.coordinator.plan(sessionKey("discord", GUILD_ID, u.id));
+    expect(plan?.plan.budgetPerMonth).toBeNull();
+    expect(plan?.plan.hoursPerMonth).toBe(10);
+  });
+});
+
+describe("Discord's checks", () => {
+  test("the fake refused nothing the bot sent, apart from the deliberately late callback", () => {
+    const refused = bed.fake.calls.filter((c) => c.status >= 400);
+    expect(refused.map((c) => c.status)).toEqual([404]);
+    for (const m of bed.fake.messages) expect(m.content.length).toBeLessThanOrEqual(2000);
+  });
+});
