@@ -11,10 +11,11 @@ import { createLogger } from "../src/log.ts";
 import { LowdbStore } from "../src/store/lowdb-store.ts";
 import type { Adapter } from "../src/adapter.ts";
 import type { PlatformModule } from "./platform.ts";
+import { slackEntry } from "./slack/slack-platform.ts";
 import { main as terminal } from "./terminal/cli.ts";
 
 /** Every platform the coach can run on. */
-const PLATFORMS: PlatformModule<never>[] = [];
+const PLATFORMS: PlatformModule<never>[] = [slackEntry];
 
 async function main(): Promise<void> {
   if (existsSync(".env")) process.loadEnvFile(".env");

@@ -3,13 +3,17 @@
  * around the shared coordinator.
  */
 import type { PlatformModule } from "../platform.ts";
+import { platformEntry } from "../shared/platform-entry.ts";
 import { SlackAdapter } from "./slack-adapter.ts";
 import { readSlackSettings, slackSecrets, type SlackSettings } from "./slack-settings.ts";
 
-/** Registered in adapters/main.ts. */
+/** The Slack platform module, with its settings type. */
 export const slackPlatform: PlatformModule<SlackSettings> = {
   name: "slack",
   settings: readSlackSettings,
   create: (settings, { coordinator, content, log }) => new SlackAdapter({ settings, coordinator, content, log }),
   secrets: slackSecrets,
 };
+
+/** The entry of adapters/main.ts's PLATFORMS list. */
+export const slackEntry = platformEntry(slackPlatform);

@@ -104,7 +104,7 @@ export class FakeSlackApi {
     const url = new URL(req.url ?? "/", this.origin);
     if (url.pathname.startsWith("/api/")) return this.webApi(url.pathname.slice("/api/".length), req, raw, res);
     if (url.pathname.startsWith("/upload/")) {
-      this.uploads.set(url.pathname.slice("/upload/".length), raw);
+      this.uploads.set(url.pathname.slice("/upload/".length), fileOf(req.headers["content-type"], raw));
       res.writeHead(200, { "content-type": "text/plain" }).end("OK - 200");
       return;
     }
@@ -174,6 +174,16 @@ async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/** The file's bytes in an upload: the first part of a multipart body, or the raw body. */
+function fileOf(contentType: string | undefined, raw: string): string {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType ?? "");
+  if (!contentType?.startsWith("multipart/form-data") || !boundary) return raw;
+  const marker = `--${boundary[1] ?? boundary[2]}`;
+  const part = raw.split(marker)[1] ?? "";
+  const start = part.indexOf("\r\n\r\n");
+  return start < 0 ? "" : part.slice(start + 4, part.endsWith("\r\n") ? -2 : undefined);
 }
 
 /** Form fields (or a JSON body) as an object; JSON-carrying fields decoded. */

@@ -1,0 +1,150 @@
+/**
+ * A whole interview by direct message, with buttons and typed answers, in French and in English,
+ * through a real Bolt app: what the person sees at each turn, the plan as a message and as an
+ * uploaded Markdown file, and `/plan` once it is done.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { sessionKey } from "../../../src/store/session-store.ts";
+import { slackEvent, slashCommand } from "./fixtures.ts";
+import { postsOf, SlackHarness, type Exchange } from "./slack-harness.ts";
+import type { ApiCall } from "./fake-slack-api.ts";
+
+let h: SlackHarness;
+beforeAll(async () => {
+  h = await SlackHarness.start({ locales: { UFR: "fr-FR", UEN: "en-US" } });
+});
+afterAll(async () => {
+  await h.close();
+});
+
+/** A direct message from `user`, as Slack delivers it. */
+const dm = (user: string, text: string) => h.send(slackEvent({ type: "message", channelType: "im", user, text }));
+
+/** The one plan upload of an exchange: the three calls of files.uploadV2 and the bytes sent. */
+function upload(ex: Exchange): { file: string; filename: unknown; complete: ApiCall } {
+  const url = ex.calls.filter((c) => c.method === "files.getUploadURLExternal");
+  const complete = ex.calls.filter((c) => c.method === "files.completeUploadExternal");
+  expect(url).toHaveLength(1);
+  expect(complete).toHaveLength(1);
+  const id = String(url[0]!.result["file_id"]);
+  return { file: h.api.uploads.get(id) ?? "", filename: url[0]!.params["filename"], complete: complete[0]! };
+}
+
+describe("by direct message, in French (Slack locale fr-FR)", () => {
+  const key = sessionKey("slack", "T1", "UFR");
+  let last: Exchange;
+
+  test("the first message gets the welcome and the first question, with its choices as buttons", async () => {
+    last = await dm("UFR", "bonjour");
+    expect(last.status).toBe(200);
+    const [post, ...more] = postsOf(last.calls);
+    expect(more).toEqual([]);
+    expect(post?.channel).toBe("DUFR");
+    expect(post?.text).toContain("Bonjour ! Je suis votre coach médias sociaux.");
+    expect(post?.text).toContain("(1/5) Quel est votre objectif principal sur les médias sociaux ?");
+    expect(post?.buttons).toContain("Développer les ventes");
+    expect(post?.buttons).toHaveLength(10);
+  });
+
+  test("pressing a button answers the question: the buttons make way for the choice, the next question follows", async () => {
+    last = await h.press(last, "Développer les ventes", "UFR");
+    const update = last.calls.find((c) => c.method === "chat.update");
+    expect(update?.params["channel"]).toBe("DUFR");
+    const updated = JSON.stringify(update?.params["blocks"]);
+    expect(updated).not.toContain('"actions"');
+    expect(updated).toContain("Votre choix : Développer les ventes");
+    expect(postsOf(last.calls).map((p) => p.text)).toEqual([
+      "C'est noté. Votre objectif : Développer les ventes.\n(2/5) Combien d'heures par mois quelqu'un peut-il y consacrer ? Par exemple « 10 heures par mois », « 5 h par semaine » ou « 2 jours par mois ».",
+    ]);
+  });
+
+  test("typed answers work too", async () => {
+    last = await dm("UFR", "10 h par semaine");
+    expect(postsOf(last.calls)[0]?.text).toMatch(/^C'est noté : 43,3 h par mois \(environ 10 h par semaine\)\.\n\(3\/5\) /);
+    last = await dm("UFR", "aucun");
+    expect(postsOf(last.calls)[0]?.text).toMatch(/^C'est noté : aucun budget pour l'instant\.\n\(4\/5\) Quelles compétences/);
+    last = await h.press(last, "Aucune", "UFR");
+    expect(postsOf(last.calls)[0]?.buttons).toEqual(["Moi-même", "Un employé", "Un stagiaire", "Une agence ou un pigiste", "Pas encore décidé"]);
+  });
+
+  test("the last answer brings the plan, as a message in Slack formatting and as a Markdown file", async () => {
+    last = await h.press(last, "Un employé", "UFR");
+    const posts = postsOf(last.calls);
+    expect(posts[0]?.text).toBe("C'est noté : Un employé.\nMerci ! Voici votre plan, bâti à partir de vos réponses :");
+    const plan = posts[1]?.text ?? "";
+    expect(plan.startsWith("*Votre plan médias sociaux*\n\n*Vos réponses*\n\n• *Objectif :* Développer les ventes\n• *Temps :* 43,3 h par mois")).toBe(true);
+    expect(plan).not.toMatch(/\*\*|^#/m);
+    expect(posts.at(-1)?.text).toMatch(/^Votre plan est prêt\./);
+
+    const { file, filename, complete } = upload(last);
+    expect(filename).toBe("plan-medias-sociaux.md");
+    expect(file.startsWith("# Votre plan médias sociaux\n\n## Vos réponses\n\n- **Objectif :** Développer les ventes\n- **Temps :** 43,3 h par mois (environ 10 h par semaine)\n- **Budget :** aucun budget pour l'instant\n- **Compétences :** Aucune\n- **Responsable :** Un employé\n")).toBe(true);
+    expect(file).toContain("## Recommandations");
+    expect(file).toBe((await h.coordinator.plan(key))?.markdown);
+    expect(complete.params["channel_id"]).toBe("DUFR");
+    expect(complete.params["files"]).toEqual([{ id: expect.stringMatching(/^F/), title: "Votre plan médias sociaux" }]);
+    expect(complete.params["initial_comment"]).toBe("Votre plan en fichier Markdown, à garder ou à partager.");
+    // the file goes up after the plan message and before the closing words
+    const order = last.calls.map((c) => c.method).filter((m) => m === "chat.postMessage" || m === "files.completeUploadExternal");
+    expect(order.slice(-2)).toEqual(["files.completeUploadExternal", "chat.postMessage"]);
+  });
+
+  test("/plan afterwards is acknowledged at once, then shows the plan in the DM and offers to start again", async () => {
+    const ex = await h.send(slashCommand({ user: "UFR", channel: "C1", responseUrl: h.api.responseUrl("plan-ufr") }));
+    expect(ex.status).toBe(200);
+    expect(ex.body).toBe("");
+    const posts = postsOf(ex.calls);
+    expect(posts.every((p) => p.channel === "DUFR")).toBe(true);
+    expect(posts[0]?.text).toMatch(/^\*Votre plan médias sociaux\*/);
+    expect(upload(ex).file).toBe((await h.coordinator.plan(key))?.markdown);
+    expect(posts.at(-1)).toMatchObject({ text: "Voulez-vous recommencer avec de nouvelles réponses ?", buttons: ["Recommencer"] });
+    expect(h.api.responses.at(-1)).toEqual({
+      path: "/respond/plan-ufr",
+      body: { response_type: "ephemeral", text: "Je vous écris en message privé pour bâtir votre plan." },
+    });
+
+    const restart = await h.press(ex, "Recommencer", "UFR");
+    expect(postsOf(restart.calls)[0]).toMatchObject({ text: "Tout recommencer ? Vos réponses seront effacées.", buttons: ["Oui", "Non"] });
+  });
+});
+
+describe("by direct message, in English (Slack locale en-US)", () => {
+  test("the same interview in English, buttons and typed answers mixed, ends with the English plan file", async () => {
+    let last = await dm("UEN", "hi");
+    expect(postsOf(last.calls)[0]?.text).toContain("Hello! I'm your social-media coach.");
+    last = await h.press(last, "Grow sales", "UEN");
+    expect(postsOf(last.calls)[0]?.text).toMatch(/^Got it\. Your goal: Grow sales\.\n\(2\/5\) How many hours a month/);
+    last = await dm("UEN", "5 hours a week");
+    expect(postsOf(last.calls)[0]?.text).toMatch(/\(3\/5\) What budget a month/);
+    last = await dm("UEN", "$200 a month");
+    expect(postsOf(last.calls)[0]?.text).toMatch(/\(4\/5\) What social-media skills/);
+    last = await dm("UEN", "some professional experience");
+    expect(postsOf(last.calls)[0]?.text).toMatch(/^Noted: Some professional experience\.\n\(5\/5\) Who will run it day to day\?/);
+    last = await h.press(last, "Myself", "UEN");
+
+    const posts = postsOf(last.calls);
+    expect(posts[1]?.text).toMatch(/^\*Your social-media plan\*\n\n\*Your answers\*\n\n• \*Goal:\* Grow sales/);
+    const { file, filename } = upload(last);
+    expect(filename).toBe("social-media-plan.md");
+    expect(file).toMatch(/^# Your social-media plan\n\n## Your answers\n\n- \*\*Goal:\*\* Grow sales\n/);
+    expect(file).toContain("- **Who runs it:** Myself");
+    expect(file).toBe((await h.coordinator.plan(sessionKey("slack", "T1", "UEN")))?.markdown);
+  });
+
+  test("the Slack locale wins over the language of the first words", async () => {
+    h.api.locales.set("UEN2", "en-GB");
+    const ex = await dm("UEN2", "bonjour, je veux un plan");
+    expect(postsOf(ex.calls)[0]?.text).toContain("Hello! I'm your social-media coach.");
+  });
+
+  test("without a Slack locale, the coach follows the language the person writes in", async () => {
+    const ex = await dm("UNOLOC", "hello, I would like some help with our social media");
+    expect(postsOf(ex.calls)[0]?.text).toContain("Hello! I'm your social-media coach.");
+    const fr = await dm("UNOLOC2", "bonjour, je voudrais de l'aide pour nos médias sociaux");
+    expect(postsOf(fr.calls)[0]?.text).toContain("Bonjour ! Je suis votre coach médias sociaux.");
+  });
+});
+
+test("no error was logged", () => {
+  expect(h.errors()).toEqual([]);
+});
