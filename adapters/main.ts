@@ -8,7 +8,7 @@ import { ContentError, loadContent } from "../src/content/load.ts";
 import { Coordinator } from "../src/coordinator.ts";
 import { CoreSettings, readSettings, SettingsError } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
-import { LowdbStore } from "../src/store/lowdb-store.ts";
+import { openStore } from "../src/store/open-store.ts";
 import type { Adapter } from "../src/adapter.ts";
 import type { PlatformModule } from "./platform.ts";
 import { slackEntry } from "./slack/slack-platform.ts";
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const store = new LowdbStore({ dir: core.COACH_DATA_DIR, onDamaged: (m) => log.warn(m) });
+  const store = await openStore(core, log);
   const coordinator = new Coordinator({ content, store, log, expireAfterDays: core.COACH_SESSION_TTL_DAYS });
   await coordinator.sweepExpired();
   setInterval(() => void coordinator.sweepExpired().catch((err: unknown) => log.error("expiry sweep failed", { error: err })), 24 * 60 * 60 * 1000).unref();

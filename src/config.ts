@@ -9,6 +9,11 @@ export const CoreSettings = z.object({
   COACH_DATA_DIR: z.string().min(1).default("data"),
   /** sessions untouched for this many days are deleted */
   COACH_SESSION_TTL_DAYS: z.coerce.number().positive("must be a number of days above 0, e.g. 30").default(30),
+  /** when set, sessions live in Redis (shared by several instances) instead of lowdb files */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, "must look like redis://host:6379 (or rediss:// for TLS)")
+    .optional(),
 });
 export type CoreSettings = z.infer<typeof CoreSettings>;
 

@@ -39,7 +39,10 @@ export interface CoordinatorOptions {
   maxQueuedPerSession?: number;
 }
 
-type Loaded = { state: SessionState | undefined; reset: "stale" | "expired" | null };
+type Loaded = { state: SessionState | undefined; reset: "stale" | "expired" | null; revision: string | null };
+
+/** How many times one input is retried when other instances keep writing its session. */
+const MAX_ATTEMPTS = 8;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -79,7 +82,7 @@ export class Coordinator {
     let removed = 0;
     for (const key of await this.store.keys()) {
       await this.serialize(key, async () => {
-        const raw = (await this.store.get(key)) as { state?: { updatedAt?: unknown } } | undefined;
+        const raw = (await this.store.read(key)).value as { state?: { updatedAt?: unknown } } | undefined;
         const updated = typeof raw?.state?.updatedAt === "string" ? Date.parse(raw.state.updatedAt) : NaN;
         if (Number.isFinite(updated) && this.now().getTime() - updated > this.expireAfterMs) {
           await this.store.delete(key);
@@ -145,53 +148,55 @@ export class Coordinator {
   }
 
   private async turn(key: string, input: Input): Promise<TurnOutcome> {
-    const { state, reset } = await this.load(key);
-    const result = step(state, input, this.content, this.now().toISOString());
-    const t = this.content.messages.text;
-    const lang = result.state.lang;
-    const notice =
-      reset === "stale" ? t.sessionReset[lang] : reset === "expired" ? fill(t.expired[lang], { days: this.expireAfterMs / DAY_MS }, lang) : null;
-    const replies = notice ? [{ kind: "text" as const, text: notice, choices: [] }, ...result.replies] : result.replies;
-    const forget = result.effects.some((e) => e.type === "forget-user");
-    if (forget) {
-      await this.store.delete(key);
-      this.log.info("session forgotten at the user's request");
-    } else {
-      await this.store.set(key, { version: STATE_VERSION, state: result.state });
+    // optimistic concurrency: if another instance wrote this session meanwhile, read again and redo
+    for (let attempt = 1; ; attempt++) {
+      const { state, reset, revision } = await this.load(key);
+      const result = step(state, input, this.content, this.now().toISOString());
+      const forget = result.effects.some((e) => e.type === "forget-user");
+      if (forget) {
+        await this.store.delete(key);
+        this.log.info("session forgotten at the user's request");
+      } else if (!(await this.store.writeIf(key, { version: STATE_VERSION, state: result.state }, revision, this.expireAfterMs / 1000))) {
+        if (attempt >= MAX_ATTEMPTS) throw new Error(`session changed ${MAX_ATTEMPTS} times while one input was handled`);
+        this.log.info("session written by another instance meanwhile; handling the input again", { attempt });
+        continue;
+      }
+      const t = this.content.messages.text;
+      const lang = result.state.lang;
+      const notice =
+        reset === "stale" ? t.sessionReset[lang] : reset === "expired" ? fill(t.expired[lang], { days: this.expireAfterMs / DAY_MS }, lang) : null;
+      const replies = notice ? [{ kind: "text" as const, text: notice, choices: [] }, ...result.replies] : result.replies;
+      const done = !forget && result.state.pending === null;
+      return {
+        replies,
+        lang: result.state.lang,
+        step: forget ? null : result.state.pending,
+        done,
+        plan: done ? buildPlan(this.content, result.state.answers, result.state.lang) : null,
+        objection: result.objection,
+        effects: result.effects,
+      };
     }
-    const done = !forget && result.state.pending === null;
-    return {
-      replies,
-      lang: result.state.lang,
-      step: forget ? null : result.state.pending,
-      done,
-      plan: done ? buildPlan(this.content, result.state.answers, result.state.lang) : null,
-      objection: result.objection,
-      effects: result.effects,
-    };
   }
 
   /** Reads and checks a stored session; one that no longer fits is dropped (and the user told). */
   private async load(key: string): Promise<Loaded> {
-    const raw = await this.store.get(key);
-    if (raw === undefined) return { state: undefined, reset: null };
+    const { value: raw, revision } = await this.store.read(key);
+    if (raw === undefined) return { state: undefined, reset: null, revision };
     const envelope = PersistedSession.safeParse(raw);
     if (!envelope.success || envelope.data.version !== STATE_VERSION) {
       this.log.warn("stored session unreadable or of another version; starting it again", {
         version: envelope.success ? envelope.data.version : null,
       });
-      return { state: undefined, reset: "stale" };
+      return { state: undefined, reset: "stale", revision };
     }
     const parsed = SessionState.safeParse(envelope.data.state);
     if (!parsed.success || !fitsContent(parsed.data, this.content)) {
       this.log.warn("stored session no longer fits the content; starting it again");
-      return { state: undefined, reset: "stale" };
+      return { state: undefined, reset: "stale", revision };
     }
-    if (this.now().getTime() - Date.parse(parsed.data.updatedAt) > this.expireAfterMs) {
-      await this.store.delete(key);
-      return { state: undefined, reset: "expired" };
-    }
-    return { state: parsed.data, reset: null };
+    if (this.now().getTime() - Date.parse(parsed.data.updatedAt) > this.expireAfterMs) return { state: undefined, reset: "expired", revision };
+    return { state: parsed.data, reset: null, revision };
   }
 }
 

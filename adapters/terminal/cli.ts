@@ -12,7 +12,7 @@ import { ContentError, loadContent } from "../../src/content/load.ts";
 import { Lang } from "../../src/content/schema.ts";
 import { createLogger } from "../../src/log.ts";
 import { CoreSettings, readSettings, SettingsError } from "../../src/config.ts";
-import { LowdbStore } from "../../src/store/lowdb-store.ts";
+import { openStore } from "../../src/store/open-store.ts";
 import { sessionKey } from "../../src/store/session-store.ts";
 import { runChat } from "./chat.ts";
 
@@ -69,7 +69,7 @@ export async function main(argv: string[]): Promise<void> {
     throw err;
   }
   const dataDir = values.db ?? core.COACH_DATA_DIR;
-  const store = new LowdbStore({ dir: dataDir, onDamaged: (m) => log.warn(m) });
+  const store = await openStore(core, log, dataDir);
   const coordinator = new Coordinator({ content, store, log, expireAfterDays: core.COACH_SESSION_TTL_DAYS });
   const user = values.user ?? userInfo().username;
   const key = sessionKey("terminal", "local", user);
@@ -86,12 +86,14 @@ export async function main(argv: string[]): Promise<void> {
     };
     if (rest.length > 0) await answer(rest.join(" "));
     else for await (const line of createInterface({ input: process.stdin })) if (line.trim() !== "") await answer(line);
+    await store.close();
     return;
   }
 
   if (command === "plan") {
     if (values.user === undefined) fail(`plan needs --user ID (the id you chatted with).\n${USAGE}`);
     const result = await coordinator.plan(key);
+    await store.close();
     if (!result) fail(`No session for user "${user}" in ${dataDir}/. Start one with: npm run coach -- --user ${user}`, 1);
     if (values.out) {
       writeFileSync(values.out, result.markdown);

@@ -8,10 +8,12 @@ import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { Low } from "lowdb";
 import { JSONFile } from "lowdb/node";
-import type { SessionStore, StoredSession } from "./session-store.ts";
+import type { Revisioned, SessionStore, StoredSession } from "./session-store.ts";
 
 interface SessionFile extends StoredSession {
   key: string;
+  /** counts the writes of this session; files written before it existed count as 0 */
+  revision?: number;
 }
 
 /** A key as a file name: letters, digits, "." "_" "-" kept, everything else as %XX. */
@@ -32,9 +34,18 @@ export interface LowdbStoreOptions {
   now?: () => Date;
 }
 
+/**
+ * lowdb is safe in one process only (two writers of one file lose writes): this store is for a
+ * single instance. Within it, the coordinator runs one input per session at a time, and the
+ * revisions it wrote are remembered, so a conditional write costs no extra read.
+ */
 export class LowdbStore implements SessionStore {
   private readonly sessionsDir: string;
   private ready: Promise<void> | null = null;
+  private readonly revisions = new Map<string, number | null>();
+  private readonly claims = new Map<string, number>();
+  /** per key, the write in progress: a check-and-write is atomic within the process */
+  private readonly writing = new Map<string, Promise<unknown>>();
 
   constructor(private readonly options: LowdbStoreOptions) {
     this.sessionsDir = join(options.dir, "sessions");
@@ -54,7 +65,7 @@ export class LowdbStore implements SessionStore {
     return new Low<SessionFile | null>(new JSONFile<SessionFile | null>(this.pathOf(key)), null);
   }
 
-  async get(key: string): Promise<unknown> {
+  async read(key: string): Promise<Revisioned> {
     await this.ensureDir();
     const db = this.db(key);
     try {
@@ -63,22 +74,52 @@ export class LowdbStore implements SessionStore {
       const stamp = (this.options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, "-");
       const copy = `${this.pathOf(key)}.damaged-${stamp}`;
       await rename(this.pathOf(key), copy);
+      this.revisions.set(key, null);
       this.options.onDamaged?.(`session file ${this.pathOf(key)} could not be read (${(err as Error).name}); kept aside as ${copy}`);
-      return { damaged: copy };
+      return { value: { damaged: copy }, revision: null };
     }
-    if (db.data === null) return undefined;
-    return { version: db.data.version, state: db.data.state };
+    const revision = db.data === null ? null : (db.data.revision ?? 0);
+    this.revisions.set(key, revision);
+    if (db.data === null) return { value: undefined, revision: null };
+    return { value: { version: db.data.version, state: db.data.state }, revision: revision === null ? null : String(revision) };
   }
 
-  async set(key: string, value: StoredSession): Promise<void> {
+  writeIf(key: string, value: StoredSession, revision: string | null): Promise<boolean> {
+    const previous = this.writing.get(key) ?? Promise.resolve();
+    const next = previous.then(() => this.checkAndWrite(key, value, revision));
+    const settled = next.catch(() => undefined);
+    this.writing.set(key, settled);
+    void settled.then(() => {
+      if (this.writing.get(key) === settled) this.writing.delete(key);
+    });
+    return next;
+  }
+
+  private async checkAndWrite(key: string, value: StoredSession, revision: string | null): Promise<boolean> {
     await this.ensureDir();
+    if (!this.revisions.has(key)) await this.read(key);
+    const current = this.revisions.get(key) ?? null;
+    if ((current === null ? null : String(current)) !== revision) return false;
+    const next = (current ?? 0) + 1;
     const db = this.db(key);
-    db.data = { key, version: value.version, state: value.state };
+    db.data = { key, version: value.version, revision: next, state: value.state };
     await db.write();
+    this.revisions.set(key, next);
+    return true;
+  }
+
+  async claim(id: string, ttlSeconds: number): Promise<boolean> {
+    const now = Date.now();
+    const until = this.claims.get(id);
+    if (until !== undefined && until > now) return false;
+    this.claims.set(id, now + ttlSeconds * 1000);
+    if (this.claims.size > 10_000) for (const [k, t] of this.claims) if (t <= now) this.claims.delete(k);
+    return true;
   }
 
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+    this.revisions.set(key, null);
   }
 
   async keys(): Promise<string[]> {

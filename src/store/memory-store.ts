@@ -1,24 +1,39 @@
-import type { SessionStore, StoredSession } from "./session-store.ts";
+import type { Revisioned, SessionStore, StoredSession } from "./session-store.ts";
 
 /**
  * Sessions in a Map, for tests and for a single short-lived process. Values are copied through
  * JSON on the way in and out, so a test sees exactly what a durable store would give back.
  */
 export class MemoryStore implements SessionStore {
-  private readonly data = new Map<string, string>();
+  private readonly data = new Map<string, { json: string; revision: number }>();
+  private readonly claims = new Map<string, number>();
+  private counter = 0;
 
-  async get(key: string): Promise<unknown> {
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async read(key: string): Promise<Revisioned> {
     const v = this.data.get(key);
-    return v === undefined ? undefined : JSON.parse(v);
+    return v === undefined ? { value: undefined, revision: null } : { value: JSON.parse(v.json), revision: String(v.revision) };
   }
-  async set(key: string, value: StoredSession): Promise<void> {
-    this.data.set(key, JSON.stringify(value));
+  async writeIf(key: string, value: StoredSession, revision: string | null): Promise<boolean> {
+    const current = this.data.get(key);
+    if ((current === undefined ? null : String(current.revision)) !== revision) return false;
+    this.data.set(key, { json: JSON.stringify(value), revision: ++this.counter });
+    return true;
   }
   async delete(key: string): Promise<void> {
     this.data.delete(key);
   }
   async keys(): Promise<string[]> {
     return [...this.data.keys()];
+  }
+  async claim(id: string, ttlSeconds: number): Promise<boolean> {
+    const now = this.now();
+    const until = this.claims.get(id);
+    if (until !== undefined && until > now) return false;
+    this.claims.set(id, now + ttlSeconds * 1000);
+    if (this.claims.size > 10_000) for (const [k, t] of this.claims) if (t <= now) this.claims.delete(k);
+    return true;
   }
   async close(): Promise<void> {}
 }

@@ -1,6 +1,10 @@
 /**
  * The session storage port. Implementations keep opaque JSON documents by key; the coordinator
  * validates what comes back, so a store never needs to know the state's shape.
+ *
+ * Writes are conditional on a revision (optimistic concurrency): two coordinator instances that
+ * handle the same session at once never overwrite each other's answers; the loser re-reads and
+ * steps again.
  */
 
 /** What is kept for one user: the state and the version of its shape. */
@@ -9,15 +13,45 @@ export interface StoredSession {
   state: unknown;
 }
 
+/** A stored document and the revision it was read at; `revision` is null when there is none. */
+export interface Revisioned {
+  value: unknown;
+  revision: string | null;
+}
+
 export interface SessionStore {
-  /** The stored document, or undefined. A document that could not be read comes back as `{ damaged: where-the-copy-is }`. */
-  get(key: string): Promise<unknown>;
-  set(key: string, value: StoredSession): Promise<void>;
+  /**
+   * The stored document and its revision. A document that could not be read comes back as
+   * `{ damaged: where-the-copy-is }` (and is then gone from the store).
+   */
+  read(key: string): Promise<Revisioned>;
+  /**
+   * Writes only if the session is still at `revision` (null: only if there is none); false when
+   * another writer got there first. `ttlSeconds`, when given, is how long the session may stay
+   * untouched before the store forgets it on its own (stores without TTLs rely on the sweep).
+   */
+  writeIf(key: string, value: StoredSession, revision: string | null, ttlSeconds?: number): Promise<boolean>;
   /** Removes every trace of the key. */
   delete(key: string): Promise<void>;
   /** Every stored key (for expiry and migration). */
   keys(): Promise<string[]>;
+  /**
+   * Records a delivery id (a Slack event id, say) for `ttlSeconds`. True the first time, false when
+   * it was already recorded: the caller must then not act on it again.
+   */
+  claim(id: string, ttlSeconds: number): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** Reads just the document. */
+export async function getDocument(store: SessionStore, key: string): Promise<unknown> {
+  return (await store.read(key)).value;
+}
+
+/** Writes whatever is there (tests, migrations): read the revision, then write at it. */
+export async function putDocument(store: SessionStore, key: string, value: StoredSession): Promise<void> {
+  for (let i = 0; i < 10; i++) if (await store.writeIf(key, value, (await store.read(key)).revision)) return;
+  throw new Error(`could not write ${key}: it kept changing`);
 }
 
 /**

@@ -7,7 +7,7 @@ import type { ChoiceStep } from "../../src/content/schema.ts";
 import { SessionState } from "../../src/engine/state.ts";
 import { LowdbStore } from "../../src/store/lowdb-store.ts";
 import { MemoryStore } from "../../src/store/memory-store.ts";
-import type { SessionStore } from "../../src/store/session-store.ts";
+import { getDocument, type SessionStore } from "../../src/store/session-store.ts";
 import { content, FIXED_NOW } from "../helpers/content.ts";
 
 const dirs: string[] = [];
@@ -51,7 +51,7 @@ describe.each([
     }
     await Promise.all(inFlight);
     for (let i = 0; i < SESSIONS; i++) {
-      const state = SessionState.parse(((await store.get(key(i))) as { state: unknown }).state);
+      const state = SessionState.parse(((await getDocument(store, key(i))) as { state: unknown }).state);
       expect(state.answers, `session ${i}`).toEqual({
         goal: { type: "choice", id: choices("goal")[i % 10]!.id },
         time: { type: "hours", hoursPerMonth: (i % 50) + 1 },

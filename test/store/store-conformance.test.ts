@@ -1,12 +1,14 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Coordinator } from "../../src/coordinator.ts";
 import { LowdbStore } from "../../src/store/lowdb-store.ts";
 import { MemoryStore } from "../../src/store/memory-store.ts";
-import { sessionKey, type SessionStore } from "../../src/store/session-store.ts";
+import { RedisStore } from "../../src/store/redis-store.ts";
+import { getDocument, putDocument, sessionKey, type SessionStore } from "../../src/store/session-store.ts";
 import { content, FIXED_NOW } from "../helpers/content.ts";
+import { redisUnavailable, startRedis, type RunningRedis } from "../helpers/redis-server.ts";
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -14,56 +16,124 @@ const tempDir = () => {
   dirs.push(d);
   return d;
 };
-afterAll(() => {
+const skipRedis = redisUnavailable();
+let redis: RunningRedis | undefined;
+let redisDb = 0;
+const opened: SessionStore[] = [];
+beforeAll(async () => {
+  if (!skipRedis) redis = await startRedis();
+}, 20_000);
+afterAll(async () => {
+  for (const s of opened) await s.close();
+  await redis?.stop();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
+if (skipRedis) console.warn(`Redis store tests skipped: ${skipRedis}`);
 
-const stores: [string, () => SessionStore][] = [
-  ["MemoryStore", () => new MemoryStore()],
-  ["LowdbStore", () => new LowdbStore({ dir: tempDir() })],
+const stores: [string, () => Promise<SessionStore>][] = [
+  ["MemoryStore", async () => new MemoryStore()],
+  ["LowdbStore", async () => new LowdbStore({ dir: tempDir() })],
+  [
+    "RedisStore",
+    async () => {
+      // each test gets its own key prefix on the shared server
+      const s = await RedisStore.connect({ url: redis!.url, prefix: `t${redisDb++}` });
+      opened.push(s);
+      return s;
+    },
+  ],
 ];
 
-describe.each(stores)("%s conformance", (_name, make) => {
-  it("gets what was set, as a copy", async () => {
-    const s = make();
+describe.each(stores)("%s conformance", (name, make) => {
+  const maybe = name === "RedisStore" && skipRedis ? it.skip : it;
+
+  maybe("gets what was set, as a copy", async () => {
+    const s = await make();
     const value = { version: 1, state: { a: [1, 2], b: "é€🙂" } };
-    await s.set("k", value);
-    expect(await s.get("k")).toEqual(value);
-    expect(await s.get("k")).not.toBe(value);
-    expect(await s.get("missing")).toBeUndefined();
+    await putDocument(s, "k", value);
+    expect(await getDocument(s, "k")).toEqual(value);
+    expect(await getDocument(s, "k")).not.toBe(value);
+    expect(await getDocument(s, "missing")).toBeUndefined();
   });
 
-  it("keeps keys apart, even with colons and odd characters", async () => {
-    const s = make();
+  maybe("writes only at the revision it read: a concurrent writer loses and must read again", async () => {
+    const s = await make();
+    expect(await s.writeIf("k", { version: 1, state: "first" }, null)).toBe(true);
+    expect(await s.writeIf("k", { version: 1, state: "again" }, null)).toBe(false);
+    const seen = await s.read("k");
+    expect(await s.writeIf("k", { version: 1, state: "A" }, seen.revision)).toBe(true);
+    expect(await s.writeIf("k", { version: 1, state: "B" }, seen.revision)).toBe(false);
+    expect(await getDocument(s, "k")).toEqual({ version: 1, state: "A" });
+    const results = await Promise.all(["x", "y", "z"].map(async (v) => s.writeIf("k", { version: 1, state: v }, (await s.read("k")).revision)));
+    expect(results.filter(Boolean).length).toBeGreaterThanOrEqual(1);
+  });
+
+  maybe("keeps keys apart, even with colons and odd characters", async () => {
+    const s = await make();
     const a = sessionKey("slack", "T1:x", "U1");
     const b = sessionKey("slack", "T1", "x:U1");
     expect(a).not.toBe(b);
-    await s.set(a, { version: 1, state: "a" });
-    await s.set(b, { version: 1, state: "b" });
-    await s.set("discord:guild/../../etc:u", { version: 1, state: "c" });
-    expect((await s.get(a)) as { state: string }).toMatchObject({ state: "a" });
-    expect((await s.get(b)) as { state: string }).toMatchObject({ state: "b" });
-    expect((await s.keys()).sort()).toEqual([a, b, "discord:guild/../../etc:u"].sort());
+    await putDocument(s, a, { version: 1, state: "a" });
+    await putDocument(s, b, { version: 1, state: "b" });
+    await putDocument(s, "discord:guild/../../etc:u*", { version: 1, state: "c" });
+    expect(await getDocument(s, a)).toMatchObject({ state: "a" });
+    expect(await getDocument(s, b)).toMatchObject({ state: "b" });
+    expect((await s.keys()).sort()).toEqual([a, b, "discord:guild/../../etc:u*"].sort());
   });
 
-  it("deletes a key and nothing else", async () => {
-    const s = make();
-    await s.set("a", { version: 1, state: 1 });
-    await s.set("b", { version: 1, state: 2 });
+  maybe("deletes a key and nothing else", async () => {
+    const s = await make();
+    await putDocument(s, "a", { version: 1, state: 1 });
+    await putDocument(s, "b", { version: 1, state: 2 });
     await s.delete("a");
     await s.delete("never-set");
-    expect(await s.get("a")).toBeUndefined();
+    expect(await getDocument(s, "a")).toBeUndefined();
     expect(await s.keys()).toEqual(["b"]);
+    expect(await s.writeIf("a", { version: 1, state: "again" }, null)).toBe(true);
   });
 
-  it("keeps every answer when one session's messages arrive at once", async () => {
-    const s = make();
+  maybe("claims a delivery id once", async () => {
+    const s = await make();
+    expect(await s.claim("Ev123", 60)).toBe(true);
+    expect(await s.claim("Ev123", 60)).toBe(false);
+    expect(await s.claim("Ev124", 60)).toBe(true);
+  });
+
+  maybe("keeps every answer when one session's messages arrive at once", async () => {
+    const s = await make();
     const c = new Coordinator({ content: content(), store: s, now: () => new Date(FIXED_NOW) });
     await c.handle("u", { type: "open" });
-    const turns = ["2", "10 h", "100 $", "1", "1"].map((text) => c.handle("u", { type: "text", text }));
-    const outcomes = await Promise.all(turns);
+    const outcomes = await Promise.all(["2", "10 h", "100 $", "1", "1"].map((text) => c.handle("u", { type: "text", text })));
     expect(outcomes.map((o) => o.step)).toEqual(["time", "budget", "skills", "owner", null]);
     expect(outcomes[4]!.plan).toMatchObject({ goal: "sales", hoursPerMonth: 10, budgetPerMonth: 100, skills: "none", owner: "self" });
+  });
+
+  maybe("lists stored sessions for expiry, and the sweep removes the old ones", async () => {
+    const s = await make();
+    let now = new Date("2026-01-01T00:00:00Z");
+    const c = new Coordinator({ content: content(), store: s, now: () => now, expireAfterDays: 30 });
+    await c.handle("old", { type: "open" });
+    now = new Date("2026-03-01T00:00:00Z");
+    await c.handle("new", { type: "open" });
+    expect(await c.sweepExpired()).toBe(1);
+    expect(await s.keys()).toEqual(["new"]);
+  });
+});
+
+describe("RedisStore specifics", () => {
+  const maybe = skipRedis ? it.skip : it;
+  maybe("gives each written session a TTL equal to the expiry", async () => {
+    const s = await RedisStore.connect({ url: redis!.url, prefix: "ttl" });
+    opened.push(s);
+    const c = new Coordinator({ content: content(), store: s, expireAfterDays: 30 });
+    await c.handle("u", { type: "open" });
+    const { createClient } = await import("redis");
+    const probe = createClient({ url: redis!.url });
+    await probe.connect();
+    const ttl = await probe.sendCommand<number>(["TTL", "ttl:session:u"]);
+    await probe.close();
+    expect(ttl).toBeGreaterThan(30 * 86400 - 60);
+    expect(ttl).toBeLessThanOrEqual(30 * 86400);
   });
 });
 
@@ -77,11 +147,11 @@ describe("LowdbStore on disk", () => {
     const files = readdirSync(join(dir, "sessions")).sort();
     expect(files).toEqual(["terminal%3Alocal%3Aana.json", "terminal%3Alocal%3Abob.json"]);
     const onDisk = JSON.parse(readFileSync(join(dir, "sessions", files[0]!), "utf8"));
-    expect(onDisk).toMatchObject({ key: "terminal:local:ana", version: 1, state: { pending: "time", answers: { goal: { type: "choice", id: "talent" } } } });
+    expect(onDisk).toMatchObject({ key: "terminal:local:ana", version: 1, revision: 2, state: { pending: "time", answers: { goal: { type: "choice", id: "talent" } } } });
 
     const second = new Coordinator({ content: content(), store: new LowdbStore({ dir }), now: () => new Date(FIXED_NOW) });
     const memory = new MemoryStore();
-    await memory.set("terminal:local:ana", { version: 1, state: onDisk.state });
+    await putDocument(memory, "terminal:local:ana", { version: 1, state: onDisk.state });
     const third = new Coordinator({ content: content(), store: memory, now: () => new Date(FIXED_NOW) });
     const fromDisk = await second.handle("terminal:local:ana", { type: "text", text: "12 h" });
     const fromMemory = await third.handle("terminal:local:ana", { type: "text", text: "12 h" });
@@ -95,17 +165,17 @@ describe("LowdbStore on disk", () => {
     const store = new LowdbStore({ dir, onDamaged: (m) => messages.push(m), now: () => new Date(FIXED_NOW) });
     const c = new Coordinator({ content: content(), store, now: () => new Date(FIXED_NOW) });
     await c.handle("u", { type: "open" });
-    const { writeFileSync } = await import("node:fs");
     writeFileSync(store.pathOf("u"), '{"version": 1, "state": {"lang": "fr", "pend');
     const out = await c.handle("u", { type: "text", text: "bonjour" });
     expect(out.replies[0]!.text).toContain("on repart du début");
     expect(messages[0]).toContain("kept aside as");
     expect(readdirSync(join(dir, "sessions")).some((f) => f.includes(".damaged-2026-11-21T10-00-00-000Z"))).toBe(true);
+    expect((await c.handle("u", { type: "text", text: "1" })).step).toBe("time");
   });
 
   it("restarts a session whose answers no longer fit the content, with a message", async () => {
     const store = new MemoryStore();
-    await store.set("u", {
+    await putDocument(store, "u", {
       version: 1,
       state: {
         lang: "en", langSource: "chosen", pending: "skills", answers: { goal: { type: "choice", id: "world-domination" } },

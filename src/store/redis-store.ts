@@ -1,0 +1,96 @@
+/**
+ * Sessions in Redis, shared by several coach instances. Each session is a hash `{ doc, rev }`;
+ * writes are compare-and-set on `rev` in one Lua script (optimistic concurrency), so two instances
+ * handling the same user's messages never lose an answer. Expiry is a Redis TTL, renewed on every
+ * write; delivery ids (Slack retries) are `SET NX EX` keys, so de-duplication works across
+ * instances too.
+ */
+import { createClient } from "redis";
+import type { Revisioned, SessionStore, StoredSession } from "./session-store.ts";
+
+/** Writes `doc` only if `rev` is still what the caller read ("" = no session yet); returns the new rev, or 0. */
+const WRITE_IF = `
+local cur = redis.call('HGET', KEYS[1], 'rev')
+if (cur == false and ARGV[1] ~= '') or (cur ~= false and cur ~= ARGV[1]) then return 0 end
+local nextRev = redis.call('HINCRBY', KEYS[1], 'rev', 1)
+redis.call('HSET', KEYS[1], 'doc', ARGV[2])
+if tonumber(ARGV[3]) > 0 then redis.call('EXPIRE', KEYS[1], ARGV[3]) end
+return nextRev
+`;
+
+export interface RedisStoreOptions {
+  /** redis://host:port/db */
+  url: string;
+  /** prefix of every key this store writes (default "coach") */
+  prefix?: string;
+}
+
+type Client = ReturnType<typeof createClient>;
+
+export class RedisStore implements SessionStore {
+  private readonly prefix: string;
+
+  private constructor(
+    private readonly client: Client,
+    prefix: string,
+  ) {
+    this.prefix = prefix;
+  }
+
+  /** Connects; fails with a clear error (without the URL's password) when Redis cannot be reached. */
+  static async connect(options: RedisStoreOptions): Promise<RedisStore> {
+    const client = createClient({ url: options.url, socket: { reconnectStrategy: (retries) => (retries > 20 ? new Error("Redis unreachable") : Math.min(retries * 100, 2000)) } });
+    client.on("error", () => {
+      // reported by the command that fails; the client reconnects on its own
+    });
+    try {
+      await client.connect();
+    } catch (err) {
+      const where = new URL(options.url);
+      throw new Error(`Cannot reach Redis at ${where.hostname}:${where.port || 6379} (${(err as Error).message})`);
+    }
+    return new RedisStore(client, options.prefix ?? "coach");
+  }
+
+  private sessionKey(key: string): string {
+    return `${this.prefix}:session:${key}`;
+  }
+
+  async read(key: string): Promise<Revisioned> {
+    const [doc, rev] = await this.client.sendCommand<(string | null)[]>(["HMGET", this.sessionKey(key), "doc", "rev"]);
+    if (doc === null || doc === undefined) return { value: undefined, revision: null };
+    return { value: JSON.parse(doc) as unknown, revision: rev ?? null };
+  }
+
+  async writeIf(key: string, value: StoredSession, revision: string | null, ttlSeconds = 0): Promise<boolean> {
+    const reply = await this.client.sendCommand<number>([
+      "EVAL", WRITE_IF, "1", this.sessionKey(key), revision ?? "", JSON.stringify(value), String(Math.ceil(ttlSeconds)),
+    ]);
+    return reply !== 0;
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.client.sendCommand(["DEL", this.sessionKey(key)]);
+  }
+
+  async keys(): Promise<string[]> {
+    const found: string[] = [];
+    const head = `${this.prefix}:session:`;
+    let cursor = "0";
+    do {
+      const [next, batch] = await this.client.sendCommand<[string, string[]]>(["SCAN", cursor, "MATCH", `${head}*`, "COUNT", "500"]);
+      cursor = next;
+      for (const k of batch) found.push(k.slice(head.length));
+    } while (cursor !== "0");
+    return found;
+  }
+
+  async claim(id: string, ttlSeconds: number): Promise<boolean> {
+    const reply = await this.client.sendCommand<string | null>(["SET", `${this.prefix}:claim:${id}`, "1", "NX", "EX", String(Math.max(1, Math.ceil(ttlSeconds)))]);
+    return reply === "OK";
+  }
+
+  async close(): Promise<void> {
+    if (this.client.isOpen) await this.client.close();
+  }
+}
