@@ -11,11 +11,12 @@ import { createLogger } from "../src/log.ts";
 import { openStore } from "../src/store/open-store.ts";
 import type { Adapter } from "../src/adapter.ts";
 import type { PlatformModule } from "./platform.ts";
+import { discordPlatform } from "./discord/discord-platform.ts";
 import { slackEntry } from "./slack/slack-platform.ts";
 import { main as terminal } from "./terminal/cli.ts";
 
 /** Every platform the coach can run on. */
-const PLATFORMS: PlatformModule<never>[] = [slackEntry];
+const PLATFORMS: PlatformModule<never>[] = [slackEntry, discordPlatform];
 
 async function main(): Promise<void> {
   if (existsSync(".env")) process.loadEnvFile(".env");

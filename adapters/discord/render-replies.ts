@@ -118,7 +118,7 @@ function replyRows(reply: Exclude<Reply, { kind: "plan" }>, ctx: RenderContext):
       const label = reply.choices.length > 0 ? ctx.dialogs.text.ownWordsButton : ctx.dialogs.text.answerButton;
       controls.push(button(encodeComponentId({ kind: "typed", owner: ctx.owner, lang: ctx.lang, step: reply.step }), label[ctx.lang], ButtonStyle.Primary));
     }
-    if (ctx.content.steps[0]?.id !== reply.step) {
+    if (ctx.content.steps[0]?.id !== reply.step && !reply.choices.some((c) => c.id === "cmd:back")) {
       controls.push(choiceButton(ctx, { id: "cmd:back", label: ctx.content.messages.commandLabels.back[ctx.lang] }));
     }
   }
@@ -201,8 +201,11 @@ function row(components: APIButtonComponentWithCustomId[]): ActionRow {
   return { type: ComponentType.ActionRow, components };
 }
 
+/** Adds a row of buttons, leaving out any the message already has (a custom_id must be unique in it). */
 function addRow(message: DiscordMessage, buttons: APIButtonComponentWithCustomId[]): void {
-  if (message.components.length < LIMITS.rows) message.components.push(row(buttons));
+  const present = new Set(message.components.flatMap((r) => r.components.flatMap((c) => ("custom_id" in c ? [c.custom_id] : []))));
+  const fresh = buttons.filter((b) => !present.has(b.custom_id));
+  if (fresh.length > 0 && message.components.length < LIMITS.rows) message.components.push(row(fresh));
 }
 
 /** Cuts a label to Discord's limit, with an ellipsis. */
