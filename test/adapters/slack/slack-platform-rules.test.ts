@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sessionKey } from "../../../src/store/session-store.ts";
 import { BOT } from "./fake-slack-api.ts";
-import { slackEvent, slashCommand } from "./fixtures.ts";
+import { nextTs, slackEvent, slashCommand } from "./fixtures.ts";
 import { postsOf, SlackHarness, textOf } from "./slack-harness.ts";
 
 let h: SlackHarness;
@@ -103,6 +103,38 @@ describe("who the coach listens to", () => {
     // and a person in the same DM setting is answered
     const person = await h.send(slackEvent({ type: "message", user: "UPERSON", text: "bonjour" }));
     expect(postsOf(person.calls)).toHaveLength(1);
+  });
+});
+
+describe("when Slack refuses a call", () => {
+  let broken: SlackHarness;
+  beforeAll(async () => {
+    broken = await SlackHarness.start();
+  });
+  afterAll(async () => {
+    await broken.close();
+  });
+
+  test("no users:read scope: the coach follows the language people write in, and says so once in the logs", async () => {
+    broken.api.failing.set("users.info", "missing_scope");
+    const en = await broken.send(slackEvent({ type: "message", user: "USCOPE1", text: "hello, can you help us with social media?" }));
+    const fr = await broken.send(slackEvent({ type: "message", user: "USCOPE2", text: "bonjour, pouvez-vous nous aider ?" }));
+    expect(postsOf(en.calls)[0]?.text).toContain("Hello! I'm your social-media coach.");
+    expect(postsOf(fr.calls)[0]?.text).toContain("Bonjour ! Je suis votre coach médias sociaux.");
+    expect(broken.logs.filter((l) => l.includes("users.info failed"))).toHaveLength(1);
+    broken.api.failing.delete("users.info");
+  });
+
+  test("a failure while answering is logged and the person is told, in the thread", async () => {
+    broken.api.failing.set("conversations.open", "missing_scope");
+    const ts = nextTs();
+    const ex = await broken.send(slackEvent({ text: "<@UBOT> plan", user: "UFAIL", ts }));
+    expect(postsOf(ex.calls)).toEqual([
+      { channel: "C1", thread: ts, text: "Désolé, je n'ai pas pu traiter votre message. Réessayez dans un instant.", buttons: [] },
+    ]);
+    expect(broken.errors()).toHaveLength(1);
+    expect(broken.errors()[0]).toContain("missing_scope");
+    broken.api.failing.delete("conversations.open");
   });
 });
 
