@@ -43,6 +43,11 @@ export function isExpiredInteraction(err: unknown): boolean {
   return err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.UnknownInteraction;
 }
 
+/** True when another process (a second instance on the same token) answered the interaction first. */
+export function isAlreadyAcknowledged(err: unknown): boolean {
+  return err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged;
+}
+
 /**
  * One bot connection. `start()` logs in with the `Guilds` intent only (no privileged intent);
  * `stop()` lets the interactions in progress finish, then disconnects.
@@ -240,12 +245,23 @@ export class DiscordAdapter implements Adapter {
     return sessionKey("discord", i.guildId ?? "dm", i.user.id);
   }
 
-  /** An expired interaction is logged and dropped; anything else is logged and the user told. */
+  /**
+   * An expired interaction, or one another instance answered first, is logged and dropped: the
+   * first response always comes before the coordinator runs, so nothing was applied. Anything else
+   * is logged and the user told.
+   */
   private async failed(i: Repliable, err: unknown): Promise<void> {
     if (isExpiredInteraction(err)) {
       this.o.log.warn("discord interaction expired before the coach answered (10062 Unknown interaction); nothing was applied", {
         interaction: i.id,
         code: RESTJSONErrorCodes.UnknownInteraction,
+      });
+      return;
+    }
+    if (isAlreadyAcknowledged(err) && !i.deferred && !i.replied) {
+      this.o.log.warn("discord interaction already answered elsewhere (40060), e.g. by another instance; nothing was applied", {
+        interaction: i.id,
+        code: RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged,
       });
       return;
     }

@@ -6,8 +6,8 @@
 import { InteractionResponseType, Locale, MessageFlags } from "discord.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sessionKey } from "../../../src/store/session-store.ts";
-import { buttons, startTestBed, type TestBed } from "./discord-test-bed.ts";
-import { discordUser, GUILD_ID } from "./interaction-fixtures.ts";
+import { buttons, selects, startTestBed, type TestBed } from "./discord-test-bed.ts";
+import { discordUser, GUILD_ID, selectMenu } from "./interaction-fixtures.ts";
 
 let bed: TestBed;
 beforeAll(async () => {
@@ -57,6 +57,28 @@ describe("an interaction Discord no longer accepts", () => {
 
     const next = await u.slash("plan");
     expect(next.text).toContain("(1/5) Quel est votre objectif");
+  });
+});
+
+describe("the same interaction delivered twice", () => {
+  test("(two instances on one token, say) is answered and applied once; the second ack is refused with 40060 and only logged", async () => {
+    const u = inGuild("333333333333333339", "eli");
+    const first = await u.slash("plan");
+    const question = first.messages.at(-1)!;
+    const menu = selects(question)[0]!;
+    const choice = selectMenu({ ...u.where, customId: menu.custom_id, values: ["goal:sales"], message: bed.fake.apiMessage(question) });
+    bed.fake.dispatch(choice);
+    const seen = await u.send(choice); // the very same payload again
+
+    const callbacks = seen.calls.filter((c) => c.path.endsWith("/callback")).map((c) => c.status);
+    expect(callbacks.sort()).toEqual([204, 400]);
+    expect(seen.messages.filter((m) => m.content.includes("C'est noté. Votre objectif : Développer les ventes."))).toHaveLength(1);
+    expect(seen.text).not.toContain("Ce bouton appartient à une question précédente");
+    const warning = bed.logs.find((l) => l.level === "warn" && l.fields.interaction === choice.id);
+    expect(warning?.message).toMatch(/40060/);
+    expect(bed.logs.filter((l) => l.level === "error")).toEqual([]);
+    const plan = await bed.coordinator.plan(sessionKey("discord", GUILD_ID, u.id));
+    expect(plan?.plan.goal).toBe("sales");
   });
 });
 
@@ -144,9 +166,12 @@ describe("buttons that are not for this user or this moment", () => {
 });
 
 describe("Discord's checks", () => {
-  test("the fake refused nothing the bot sent, apart from the deliberately late callback", () => {
+  test("the fake refused nothing the bot sent, apart from the deliberately late and duplicate acknowledgements", () => {
     const refused = bed.fake.calls.filter((c) => c.status >= 400);
-    expect(refused.map((c) => c.status)).toEqual([404]);
+    expect(refused.map((c) => [c.status, (c.body as { type?: number }).type])).toEqual([
+      [404, InteractionResponseType.DeferredChannelMessageWithSource], // the deliberately late /plan
+      [400, InteractionResponseType.UpdateMessage], // the duplicate delivery's second acknowledgement
+    ]);
     for (const m of bed.fake.messages) expect(m.content.length).toBeLessThanOrEqual(2000);
   });
 });

@@ -128,7 +128,8 @@ export class FakeDiscord {
    * response came after Discord's deadline (it is refused with 10062).
    */
   dispatch(interaction: APIInteraction, o: { late?: boolean } = {}): void {
-    this.interactions.set(interaction.id, {
+    // the same interaction sent again (a redelivery) keeps its first acknowledgement
+    if (!this.interactions.has(interaction.id)) this.interactions.set(interaction.id, {
       interaction,
       dispatchedAt: Date.now(),
       deadlineMs: o.late ? -1 : this.options.responseDeadlineMs,
