@@ -67,7 +67,7 @@ export class DiscordAdapter implements Adapter {
       ...(options.api ? { rest: { api: options.api } } : {}),
     });
     this.client.on(Events.InteractionCreate, (interaction) => {
-      const work = this.onInteraction(interaction);
+      const work = this.onInteraction(interaction).catch((err: unknown) => this.o.log.error("discord interaction handler failed", { error: err }));
       this.inFlight.add(work);
       void work.finally(() => this.inFlight.delete(work));
     });
@@ -125,7 +125,8 @@ export class DiscordAdapter implements Adapter {
       const reply: Reply = { kind: "text", text: answer.text, choices: answer.choices };
       await this.deliver(i, this.render(i, [reply], { lang: answer.lang, done: false }));
     } else {
-      await i.reply({ content: notice(this.o.dialogs.text.unknownButton, lang), ...this.flags(i) });
+      // a command registered by an older version of the coach
+      await i.reply({ content: notice(this.o.dialogs.text.unknownCommand, lang), flags: MessageFlags.Ephemeral });
     }
   }
 

@@ -53,6 +53,7 @@ export const DiscordDialogs = z.strictObject({
     nothingToShare: limited(500),
     notYours: limited(500),
     unknownButton: limited(500),
+    unknownCommand: limited(500),
     failed: limited(500),
   }),
   /** the name of the plan's Markdown attachment */

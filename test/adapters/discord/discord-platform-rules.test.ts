@@ -7,7 +7,7 @@ import { InteractionResponseType, Locale, MessageFlags } from "discord.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sessionKey } from "../../../src/store/session-store.ts";
 import { buttons, selects, startTestBed, type TestBed } from "./discord-test-bed.ts";
-import { discordUser, GUILD_ID, selectMenu } from "./interaction-fixtures.ts";
+import { buttonPress, discordUser, GUILD_ID, selectMenu } from "./interaction-fixtures.ts";
 
 let bed: TestBed;
 beforeAll(async () => {
@@ -162,6 +162,21 @@ describe("buttons that are not for this user or this moment", () => {
     const plan = await bed.coordinator.plan(sessionKey("discord", GUILD_ID, u.id));
     expect(plan?.plan.budgetPerMonth).toBeNull();
     expect(plan?.plan.hoursPerMonth).toBe(10);
+  });
+});
+
+describe("leftovers of an older version of the coach", () => {
+  test("an unknown command and a button whose custom_id this version never makes get a private explanation", async () => {
+    const u = inGuild("333333333333333340", "ana", Locale.EnglishUS);
+    const command = await u.slash("coach");
+    expect(command.text).toBe("The coach no longer has this command. Use /plan for your plan, or /ask for a question.");
+    expect(command.messages[0]!.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+
+    const first = await u.slash("plan");
+    const message = bed.fake.apiMessage(first.messages.at(-1)!);
+    const old = await u.send(buttonPress({ ...u.where, customId: "coach-v0:goal:sales", message }));
+    expect(old.text).toBe("This button is from an older version of the coach and no longer works. Run /plan to pick up where you left off.");
+    expect(await bed.coordinator.plan(sessionKey("discord", GUILD_ID, u.id))).toMatchObject({ done: false, plan: { goal: null } });
   });
 });
 
