@@ -1,22 +1,23 @@
 /**
  * Remembers which platform deliveries were already handled, for a while, so that a delivery sent
- * again (Slack retries an event when it thinks we missed it) is not answered twice. The interface
- * is small on purpose: a shared store (Redis, the session store) can implement it later.
+ * again (Slack retries an event when it thinks we missed it) is not answered twice.
+ *
+ * The contract is the session store's `claim` (src/store/session-store.ts), so any SessionStore
+ * can serve as a SeenDeliveries shared by several processes; this file's in-memory one is the
+ * default for a single process.
  */
 
 /** Tells whether a delivery id is seen for the first time. */
 export interface SeenDeliveries {
   /**
-   * Records `id` and returns true the first time it is seen within the time-to-live; false for a
-   * repeat. Implementations must record and answer in one step, so two concurrent calls with the
-   * same id never both get true.
+   * Records `id` for `ttlSeconds` and returns true the first time; false when it was already
+   * recorded and has not expired. Recording and answering are one step: two concurrent calls with
+   * the same id never both get true.
    */
-  firstSighting(id: string): Promise<boolean>;
+  claim(id: string, ttlSeconds: number): Promise<boolean>;
 }
 
 export interface MemorySeenDeliveriesOptions {
-  /** how long an id is remembered, in milliseconds (Slack retries for about an hour) */
-  ttlMs?: number;
   /** at most this many ids are kept; the oldest go first */
   maxEntries?: number;
   /** the clock, in milliseconds; tests pass their own */
@@ -24,50 +25,48 @@ export interface MemorySeenDeliveriesOptions {
 }
 
 /**
- * Ids in a Map, in insertion order, forgotten after `ttlMs`. Enough for one process; ids do not
- * survive a restart.
+ * Ids in a Map, in the order they were recorded, forgotten once expired. Enough for one process;
+ * ids do not survive a restart.
  *
  * @example
- * const seen = new MemorySeenDeliveries({ ttlMs: 60 * 60 * 1000 });
- * await seen.firstSighting("Ev123"); // true
- * await seen.firstSighting("Ev123"); // false
+ * const seen = new MemorySeenDeliveries();
+ * await seen.claim("Ev123", 3600); // true
+ * await seen.claim("Ev123", 3600); // false
  */
 export class MemorySeenDeliveries implements SeenDeliveries {
-  private readonly seen = new Map<string, number>();
-  private readonly ttlMs: number;
+  private readonly until = new Map<string, number>();
   private readonly maxEntries: number;
   private readonly now: () => number;
 
   constructor(options: MemorySeenDeliveriesOptions = {}) {
-    this.ttlMs = options.ttlMs ?? 60 * 60 * 1000;
     this.maxEntries = options.maxEntries ?? 50_000;
     this.now = options.now ?? Date.now;
   }
 
-  async firstSighting(id: string): Promise<boolean> {
+  async claim(id: string, ttlSeconds: number): Promise<boolean> {
     const now = this.now();
     this.prune(now);
-    const at = this.seen.get(id);
-    if (at !== undefined && now - at < this.ttlMs) return false;
-    this.seen.delete(id);
-    this.seen.set(id, now);
-    if (this.seen.size > this.maxEntries) {
-      const oldest = this.seen.keys().next();
-      if (!oldest.done) this.seen.delete(oldest.value);
+    const until = this.until.get(id);
+    if (until !== undefined && until > now) return false;
+    this.until.delete(id);
+    this.until.set(id, now + ttlSeconds * 1000);
+    if (this.until.size > this.maxEntries) {
+      const oldest = this.until.keys().next();
+      if (!oldest.done) this.until.delete(oldest.value);
     }
     return true;
   }
 
   /** how many ids are remembered now */
   get size(): number {
-    return this.seen.size;
+    return this.until.size;
   }
 
   private prune(now: number): void {
-    // entries are in insertion order, so the expired ones are at the front
-    for (const [id, at] of this.seen) {
-      if (now - at < this.ttlMs) break;
-      this.seen.delete(id);
+    // with one time-to-live for all, the oldest records expire first: stop at the first live one
+    for (const [id, until] of this.until) {
+      if (until > now) break;
+      this.until.delete(id);
     }
   }
 }

@@ -37,6 +37,9 @@ import type { SlackSettings } from "./slack-settings.ts";
 import { escapeSlack, slackToPlain } from "./slack-text.ts";
 import { UserLocales } from "./user-locale.ts";
 
+/** Slack retries a delivery for about an hour; an event id is remembered that long. */
+const RETRY_WINDOW_SECONDS = 60 * 60;
+
 /** The slash command that starts, resumes or shows a plan (declared in manifest.yaml). */
 export const PLAN_COMMAND = "/plan";
 
@@ -47,7 +50,7 @@ export interface SlackAdapterOptions {
   log: Logger;
   /** dialogs/slack.yaml, already loaded; read from disk when absent */
   dialog?: SlackDialog;
-  /** which deliveries were already handled; in memory by default */
+  /** which deliveries were already handled: in memory by default; pass the session store to share it between processes */
   seen?: SeenDeliveries;
   /** Web API client options (tests point `slackApiUrl` at a local fake) */
   clientOptions?: webApi.WebClientOptions;
@@ -119,7 +122,7 @@ export class SlackAdapter implements Adapter {
     await this.app.init();
     if (this.settings.mode === "http") {
       const listen = this.host === undefined ? { port: this.settings.port } : { port: this.settings.port, host: this.host };
-      this.server = (await this.app.start(listen)) as Server;
+      this.server = await this.app.start(listen);
       this.log.info("slack: listening for HTTP requests", { port: this.port });
     } else {
       await this.app.start();
@@ -165,13 +168,14 @@ export class SlackAdapter implements Adapter {
     });
     app.event("app_mention", (args) => this.onMention(args));
     app.event("message", (args) => this.onMessage(args));
-    app.action({ block_id: TURN_BLOCK }, async (args) => {
-      await args.ack();
-      await this.onTurnButton(args.body as BlockAction, args.action as ButtonAction, args.context, args.respond);
+    // every button the adapter renders is in a block whose id says whose it is (block-kit.ts)
+    app.action<BlockAction<ButtonAction>>({ type: "block_actions", block_id: TURN_BLOCK }, async ({ ack, body, action, context, respond }) => {
+      await ack();
+      await this.onTurnButton(body, action, context, respond);
     });
-    app.action({ block_id: TOPIC_BLOCK }, async (args) => {
-      await args.ack();
-      await this.onTopicButton(args.body as BlockAction, args.action as ButtonAction, args.context);
+    app.action<BlockAction<ButtonAction>>({ type: "block_actions", block_id: TOPIC_BLOCK }, async ({ ack, body, action, context }) => {
+      await ack();
+      await this.onTopicButton(body, action, context);
     });
     app.command(PLAN_COMMAND, (args) => this.onPlanCommand(args));
     app.error(async (error) => {
@@ -186,7 +190,7 @@ export class SlackAdapter implements Adapter {
   private async isFirstDelivery(body: unknown, context: Context): Promise<boolean> {
     const eventId = typeof body === "object" && body !== null && "event_id" in body ? body.event_id : undefined;
     if (typeof eventId !== "string") return true;
-    const first = await this.seen.firstSighting(eventId);
+    const first = await this.seen.claim(`slack:${eventId}`, RETRY_WINDOW_SECONDS);
     const lateRetry = (context.retryNum ?? 0) > 0 && context.retryReason === "http_timeout";
     if (!first || lateRetry) {
       this.log.info("slack: repeated delivery ignored", { eventId, retryNum: context.retryNum ?? 0, retryReason: context.retryReason ?? null });
@@ -252,7 +256,8 @@ export class SlackAdapter implements Adapter {
     await this.guard(place, lang, async () => {
       const outcome = await this.coordinator.handle(key, { type: "choice", id: pressed.choice, locale: lang });
       if (message?.ts) {
-        const chosen = fill(this.dialog.text.chosen[outcome.lang], { choice: action.text.text }, outcome.lang);
+        const chosen = fill(this.dialog.text.chosen[outcome.lang], { choice: action.text?.text ?? "" }, outcome.lang);
+        // the blocks come back from Slack as we posted them (block-kit.ts); Bolt types them loosely
         const blocks = Array.isArray(message["blocks"]) ? (message["blocks"] as types.KnownBlock[]) : [];
         await client.chat.update({ channel, ts: message.ts, text: typeof message["text"] === "string" ? message["text"] : "", blocks: withChoiceMade(blocks, chosen) });
       }
