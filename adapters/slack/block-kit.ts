@@ -8,7 +8,8 @@ import type { types } from "@slack/bolt";
 import type { ChoiceOption, Reply } from "../../src/engine/replies.ts";
 import { splitText } from "../shared/split-text.ts";
 import { markdownToMrkdwn } from "./markdown-to-mrkdwn.ts";
-import { escapeSlack, truncate } from "./slack-text.ts";
+import { truncate } from "../shared/truncate-text.ts";
+import { escapeSlack } from "./slack-text.ts";
 
 /** Slack's limits, from the Block Kit reference. */
 export const LIMITS = {

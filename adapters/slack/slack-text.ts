@@ -49,15 +49,3 @@ function splitLabel(inner: string): [string, string | undefined] {
   const bar = inner.indexOf("|");
   return bar < 0 ? [inner, undefined] : [inner.slice(0, bar), inner.slice(bar + 1)];
 }
-
-/**
- * Cuts a text to at most `max` characters, on a word boundary when one is near, ending with "…".
- *
- * @example truncate("a long label here", 10) // "a long…"
- */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const room = text.slice(0, max - 1);
-  const space = room.lastIndexOf(" ");
-  return (space > max / 2 ? room.slice(0, space) : room).trimEnd() + "…";
-}

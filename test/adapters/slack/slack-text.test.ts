@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { escapeSlack, slackToPlain, truncate } from "../../../adapters/slack/slack-text.ts";
+import { escapeSlack, slackToPlain } from "../../../adapters/slack/slack-text.ts";
 
 describe("escapeSlack", () => {
   test("turns the three control characters into entities, and nothing else", () => {
@@ -37,16 +37,6 @@ describe("slackToPlain", () => {
     fc.assert(fc.property(fc.string(), (s) => {
       const spaced = s.replace(/[ \t]{2,}/g, " ").trim();
       expect(slackToPlain(escapeSlack(spaced))).toBe(spaced);
-    }));
-  });
-});
-
-describe("truncate", () => {
-  test("keeps short texts and cuts long ones at a word, with an ellipsis", () => {
-    expect(truncate("court", 10)).toBe("court");
-    expect(truncate("Faire connaître l'entreprise (notoriété)", 20)).toBe("Faire connaître…");
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), fc.integer({ min: 2, max: 100 }), (s, max) => {
-      expect(truncate(s, max).length).toBeLessThanOrEqual(max);
     }));
   });
 });
