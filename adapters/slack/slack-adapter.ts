@@ -12,9 +12,10 @@
  */
 import type { Server } from "node:http";
 import {
-  App, HTTPReceiver, LogLevel, SocketModeReceiver,
+  App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi,
+  type Logger as BoltLogger,
   type AllMiddlewareArgs, type BlockAction, type ButtonAction, type Context, type RespondFn, type SlackCommandMiddlewareArgs,
-  type SlackEventMiddlewareArgs, type types, type webApi,
+  type SlackEventMiddlewareArgs, type types,
 } from "@slack/bolt";
 import type { Adapter } from "../../src/adapter.ts";
 import type { Content } from "../../src/content/compile.ts";
@@ -94,6 +95,8 @@ export class SlackAdapter implements Adapter {
   private readonly threads = new PlanThreads();
   private readonly pending = new Set<Promise<unknown>>();
   private readonly host: string | undefined;
+  private readonly clientOptions: webApi.WebClientOptions;
+  private readonly boltLog: BoltLogger;
   private server: Server | undefined;
 
   constructor(options: SlackAdapterOptions) {
@@ -106,27 +109,48 @@ export class SlackAdapter implements Adapter {
     this.planPhrases = planRequestPhrases(this.dialog);
     this.seen = options.seen ?? new MemorySeenDeliveries();
     const logger = boltLogger(options.log, options.boltLogLevel ?? LogLevel.WARN);
+    this.boltLog = logger;
     const clientOptions = options.clientOptions ?? {};
+    this.clientOptions = clientOptions;
     const s = this.settings;
+    // copies: the Socket Mode client writes its own retry policy into the options it is given
     const receiver =
       s.mode === "socket"
-        ? new SocketModeReceiver({ appToken: s.appToken, logger, installerOptions: { clientOptions } })
+        ? new SocketModeReceiver({ appToken: s.appToken, logger, installerOptions: { clientOptions: { ...clientOptions } } })
         : new HTTPReceiver({ signingSecret: s.signingSecret, port: s.port, logger });
-    this.app = new App({ token: s.botToken, receiver, logger, clientOptions, deferInitialization: true });
+    this.app = new App({ token: s.botToken, receiver, logger, clientOptions: { ...clientOptions }, deferInitialization: true });
     this.locales = new UserLocales(this.app.client, this.log);
     this.wire();
   }
 
-  /** Checks the bot token with Slack (auth.test), then connects (Socket Mode) or listens (HTTP). */
+  /**
+   * Checks the bot token with Slack (auth.test), then connects (Socket Mode) or listens (HTTP).
+   * @throws Error naming the variable Slack refused (never its value), or saying Slack is unreachable
+   */
   async start(): Promise<void> {
-    await this.app.init();
+    await this.startStep("SLACK_BOT_TOKEN", async () => {
+      // a quick check first: the app's own client retries for minutes when Slack cannot be reached
+      await new WebClient(this.settings.botToken, { ...this.clientOptions, logger: this.boltLog, retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 500 } }).auth.test();
+      await this.app.init();
+    });
     if (this.settings.mode === "http") {
       const listen = this.host === undefined ? { port: this.settings.port } : { port: this.settings.port, host: this.host };
-      this.server = await this.app.start(listen);
+      this.server = await this.startStep("SLACK_PORT", () => this.app.start(listen));
       this.log.info("slack: listening for HTTP requests", { port: this.port });
     } else {
-      await this.app.start();
+      await this.startStep("SLACK_APP_TOKEN", () => this.app.start());
       this.log.info("slack: connected in Socket Mode");
+    }
+  }
+
+  /** Runs a start-up step; a failure becomes one clear, logged message about `variable`. */
+  private async startStep<T>(variable: string, step: () => Promise<T>): Promise<T> {
+    try {
+      return await step();
+    } catch (err) {
+      const message = startFailure(variable, err);
+      this.log.error(message);
+      throw new Error(message, { cause: err });
     }
   }
 
@@ -398,6 +422,22 @@ export class SlackAdapter implements Adapter {
       await this.post(this.app.client, place, { text, blocks: [] }).catch(() => undefined);
     }
   }
+}
+
+const { WebClient, ErrorCode } = webApi;
+
+/** What went wrong at start-up, in words a person setting up the app can act on. */
+function startFailure(variable: string, err: unknown): string {
+  const code = typeof err === "object" && err !== null && "code" in err ? err.code : undefined;
+  if (code === ErrorCode.PlatformError && typeof err === "object" && err !== null && "data" in err) {
+    const data = err.data;
+    const reason = typeof data === "object" && data !== null && "error" in data ? String(data.error) : "refused";
+    return `slack: Slack refused ${variable} (${reason}); check it against the app's settings page`;
+  }
+  if (code === ErrorCode.RequestError || code === ErrorCode.HTTPError) {
+    return `slack: could not reach Slack (${err instanceof Error ? err.message : String(err)}); check the network`;
+  }
+  return `slack: could not start (${err instanceof Error ? err.message : String(err)}); check ${variable}`;
 }
 
 interface Who {
