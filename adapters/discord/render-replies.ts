@@ -13,6 +13,7 @@ import type { Lang } from "../../src/content/schema.ts";
 import type { ChoiceOption, Reply } from "../../src/engine/replies.ts";
 import { fill } from "../../src/text/template.ts";
 import { splitText } from "../shared/split-text.ts";
+import { truncate } from "../shared/truncate-text.ts";
 import { encodeComponentId } from "./component-id.ts";
 import type { DiscordDialogs } from "./discord-dialogs.ts";
 
@@ -129,7 +130,7 @@ function replyRows(reply: Exclude<Reply, { kind: "plan" }>, ctx: RenderContext):
   } else if (reply.choices.length > 0) {
     for (let i = 0; i * LIMITS.selectOptions < reply.choices.length && rows.length < room; i++) {
       const options = reply.choices.slice(i * LIMITS.selectOptions, (i + 1) * LIMITS.selectOptions).map(
-        (c): APISelectMenuOption => ({ label: clip(c.label, LIMITS.selectOptionLabel), value: c.id }),
+        (c): APISelectMenuOption => ({ label: truncate(c.label, LIMITS.selectOptionLabel), value: c.id }),
       );
       rows.push({
         type: ComponentType.ActionRow,
@@ -162,18 +163,18 @@ export function typedAnswerModal(o: {
 }): APIModalInteractionResponseCallbackData {
   return {
     custom_id: encodeComponentId({ kind: "modal", owner: o.owner, step: o.step }),
-    title: clip(o.dialogs.text.modalTitle[o.lang], LIMITS.modalTitle),
+    title: truncate(o.dialogs.text.modalTitle[o.lang], LIMITS.modalTitle),
     components: [
       {
         type: ComponentType.Label,
-        label: clip(o.field.label, LIMITS.inputLabel),
+        label: truncate(o.field.label, LIMITS.inputLabel),
         component: {
           type: ComponentType.TextInput,
           custom_id: ANSWER_INPUT,
           style: TextInputStyle.Paragraph,
           required: true,
           max_length: Math.min(o.maxLength, LIMITS.inputValue),
-          ...(o.field.placeholder ? { placeholder: clip(o.field.placeholder, LIMITS.inputPlaceholder) } : {}),
+          ...(o.field.placeholder ? { placeholder: truncate(o.field.placeholder, LIMITS.inputPlaceholder) } : {}),
         },
       },
     ],
@@ -194,7 +195,7 @@ function choiceButton(ctx: RenderContext, c: ChoiceOption): APIButtonComponentWi
 }
 
 function button(customId: string, label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger): APIButtonComponentWithCustomId {
-  return { type: ComponentType.Button, custom_id: customId, label: clip(label, LIMITS.buttonLabel), style };
+  return { type: ComponentType.Button, custom_id: customId, label: truncate(label, LIMITS.buttonLabel), style };
 }
 
 function row(components: APIButtonComponentWithCustomId[]): ActionRow {
@@ -206,9 +207,4 @@ function addRow(message: DiscordMessage, buttons: APIButtonComponentWithCustomId
   const present = new Set(message.components.flatMap((r) => r.components.flatMap((c) => ("custom_id" in c ? [c.custom_id] : []))));
   const fresh = buttons.filter((b) => !present.has(b.custom_id));
   if (fresh.length > 0 && message.components.length < LIMITS.rows) message.components.push(row(fresh));
-}
-
-/** Cuts a label to Discord's limit, with an ellipsis. */
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
