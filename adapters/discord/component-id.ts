@@ -11,6 +11,7 @@ import type { Lang } from "../../src/content/schema.ts";
 /** Discord's limit on a custom_id. */
 export const MAX_CUSTOM_ID = 100;
 
+/** What a custom_id stands for, and whose conversation it belongs to. */
 export type ComponentId =
   /** a button that presses an engine choice ("goal:sales", "confirm:yes", "ask:fad", "cmd:back") */
   | { kind: "choice"; owner: string; choice: string }

@@ -25,6 +25,7 @@ import type { DiscordSettings } from "./discord-settings.ts";
 import { ANSWER_INPUT, LIMITS, notice, renderReplies, typedAnswerModal, type DiscordMessage } from "./render-replies.ts";
 import { planAction } from "./slash-commands.ts";
 
+/** What the adapter is built from; adapters/main.ts passes the shared coordinator and content. */
 export interface DiscordAdapterOptions {
   settings: DiscordSettings;
   coordinator: Coordinator;

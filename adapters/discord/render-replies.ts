@@ -31,6 +31,7 @@ export const LIMITS = {
   inputValue: 4000,
 } as const;
 
+/** A row of buttons, or one select menu, under a message. */
 export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 
 /** One message to send: what Discord receives, before the ephemeral flag is added. */
@@ -41,6 +42,7 @@ export interface DiscordMessage {
   files: { name: string; text: string }[];
 }
 
+/** What rendering needs besides the replies: whose conversation, which language, where. */
 export interface RenderContext {
   /** the user the conversation belongs to; only they may press its buttons */
   owner: string;

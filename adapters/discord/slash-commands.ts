@@ -10,6 +10,7 @@ import type { DiscordDialogs } from "./discord-dialogs.ts";
 
 /** The values of /plan's `action` option; no action continues the interview. */
 export const PLAN_ACTIONS = ["show", "reset", "forget"] as const;
+/** One of /plan's actions. */
 export type PlanAction = (typeof PLAN_ACTIONS)[number];
 
 /** Discord's limit on a string option's length. */
