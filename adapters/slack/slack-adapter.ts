@@ -227,18 +227,18 @@ export class SlackAdapter implements Adapter {
 
   private async onMention({ event, context, client }: EventArgs<"app_mention">): Promise<void> {
     const m: MessageLike = event;
-    if (!m.user || m.bot_id || m.subtype) return;
-    const thread = this.threads.ownerOf(m.channel, m.thread_ts);
+    const user = m.user;
+    if (!user || m.bot_id || m.subtype) return;
     // in an interview thread its owner's messages are turns, handled by onMessage
-    if (thread?.user === m.user) return;
+    if (this.threads.ownerOf(m.channel, m.thread_ts)?.user === user) return;
     const team = teamOf(context);
-    const key = sessionKey("slack", team, m.user);
+    const key = sessionKey("slack", team, user);
     const place: Place = { channel: m.channel, threadTs: m.thread_ts ?? m.ts };
     const text = slackToPlain(m.text ?? "", context.botUserId);
-    const lang = await this.locales.langOf(m.user);
-    await this.guard(place, lang, async () => {
+    const lang = await this.locales.langOf(user);
+    await this.guard(this.teller(client, place), lang, async () => {
       if (matchesPhrases(text, this.planPhrases)) {
-        await this.startPlan(client, { team, user: m.user ?? "", key, lang }, place);
+        await this.startPlan(client, { team, user, key, lang }, place);
         return;
       }
       const result = await this.coordinator.ask(text, { key, lang });
@@ -248,19 +248,17 @@ export class SlackAdapter implements Adapter {
 
   private async onMessage({ event, context, client }: EventArgs<"message">): Promise<void> {
     const m: MessageLike = event;
+    const user = m.user;
     // edits, deletions, joins, files, bot_message...: not something a person said to the coach
-    if (m.subtype !== undefined || m.bot_id || !m.user || m.user === context.botUserId) return;
-    const team = teamOf(context);
-    if (m.channel_type !== "im") {
-      const owner = this.threads.ownerOf(m.channel, m.thread_ts);
-      if (!owner || owner.user !== m.user) return;
-    }
+    if (m.subtype !== undefined || m.bot_id || !user || user === context.botUserId) return;
+    // outside DMs, only the owner's replies in an interview thread (SLACK_PLAN_IN=thread) are turns
+    if (m.channel_type !== "im" && this.threads.ownerOf(m.channel, m.thread_ts)?.user !== user) return;
     const text = slackToPlain(m.text ?? "", context.botUserId);
     if (text === "") return;
     const place: Place = { channel: m.channel, threadTs: m.thread_ts };
-    const lang = await this.locales.langOf(m.user);
-    const key = sessionKey("slack", team, m.user);
-    await this.guard(place, lang, () => this.turn(client, key, { type: "text", text, locale: lang }, place, m.user ?? ""));
+    const lang = await this.locales.langOf(user);
+    const key = sessionKey("slack", teamOf(context), user);
+    await this.guard(this.teller(client, place), lang, () => this.turn(client, key, { type: "text", text, locale: lang }, place, user));
   }
 
   private async onTurnButton(body: BlockAction, action: ButtonAction, context: Context, respond: RespondFn): Promise<void> {
@@ -277,7 +275,7 @@ export class SlackAdapter implements Adapter {
     const place: Place = { channel, threadTs: message?.thread_ts };
     const key = sessionKey("slack", teamOf(context, body.team?.id), user);
     const client = this.app.client;
-    await this.guard(place, lang, async () => {
+    await this.guard(this.teller(client, place), lang, async () => {
       const outcome = await this.coordinator.handle(key, { type: "choice", id: pressed.choice, locale: lang });
       if (message?.ts) {
         const chosen = fill(this.dialog.text.chosen[outcome.lang], { choice: action.text?.text ?? "" }, outcome.lang);
@@ -297,7 +295,7 @@ export class SlackAdapter implements Adapter {
     const lang = await this.locales.langOf(user);
     const place: Place = { channel, threadTs: body.message?.thread_ts ?? body.message?.ts };
     const key = sessionKey("slack", teamOf(context, body.team?.id), user);
-    await this.guard(place, lang, async () => {
+    await this.guard(this.teller(this.app.client, place), lang, async () => {
       const ruleId = pressed.choice.startsWith("ask:") ? pressed.choice.slice("ask:".length) : pressed.choice;
       const result = await this.coordinator.answer(ruleId, { key, lang });
       if (result) await this.postAnswer(this.app.client, place, result.text, result.choices);
@@ -309,11 +307,12 @@ export class SlackAdapter implements Adapter {
     const user = command.user_id;
     const team = teamOf(context, command.team_id);
     const lang = await this.locales.langOf(user);
-    await this.guard(undefined, lang, async () => {
+    const privately = (text: string) => respond({ response_type: "ephemeral", text });
+    await this.guard(privately, lang, async () => {
       const dm = await this.openDm(client, user);
       const used = await this.resume(client, { team, user, key: sessionKey("slack", team, user), lang }, { channel: dm });
       if (command.channel_id !== dm) {
-        await respond({ response_type: "ephemeral", text: escapeSlack(this.dialog.text.planInDm[used]) });
+        await privately(escapeSlack(this.dialog.text.planInDm[used]));
       }
     });
   }
@@ -411,16 +410,19 @@ export class SlackAdapter implements Adapter {
     return id;
   }
 
-  /** Runs `work`; on failure logs it and tells the person something went wrong, when we know where. */
-  private async guard(place: Place | undefined, lang: Lang | undefined, work: () => Promise<void>): Promise<void> {
+  /** Runs `work`; on failure logs it and tells the person (through `tell`) that something went wrong. */
+  private async guard(tell: (text: string) => Promise<unknown>, lang: Lang | undefined, work: () => Promise<void>): Promise<void> {
     try {
       await work();
     } catch (err) {
       this.log.error("slack: could not answer", { error: err instanceof Error ? err.message : String(err) });
-      if (!place) return;
-      const text = escapeSlack(this.dialog.text.failed[lang ?? this.content.messages.defaultLang]);
-      await this.post(this.app.client, place, { text, blocks: [] }).catch(() => undefined);
+      await tell(escapeSlack(this.dialog.text.failed[lang ?? this.content.messages.defaultLang])).catch(() => undefined);
     }
+  }
+
+  /** Says a short, already escaped text at `place`. */
+  private teller(client: webApi.WebClient, place: Place): (text: string) => Promise<unknown> {
+    return (text) => this.post(client, place, { text, blocks: [] });
   }
 }
 

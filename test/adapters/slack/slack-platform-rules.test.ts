@@ -125,7 +125,7 @@ describe("when Slack refuses a call", () => {
     broken.api.failing.delete("users.info");
   });
 
-  test("a failure while answering is logged and the person is told, in the thread", async () => {
+  test("a failure while answering is logged and the person is told: in the thread, or privately after /plan", async () => {
     broken.api.failing.set("conversations.open", "missing_scope");
     const ts = nextTs();
     const ex = await broken.send(slackEvent({ text: "<@UBOT> plan", user: "UFAIL", ts }));
@@ -134,6 +134,14 @@ describe("when Slack refuses a call", () => {
     ]);
     expect(broken.errors()).toHaveLength(1);
     expect(broken.errors()[0]).toContain("missing_scope");
+
+    // after /plan there is no thread to answer in: the person is told privately
+    const cmd = await broken.send(slashCommand({ user: "UFAIL", responseUrl: broken.api.responseUrl("fail") }));
+    expect(cmd.status).toBe(200);
+    expect(broken.api.responses.at(-1)).toEqual({
+      path: "/respond/fail",
+      body: { response_type: "ephemeral", text: "Désolé, je n'ai pas pu traiter votre message. Réessayez dans un instant." },
+    });
     broken.api.failing.delete("conversations.open");
   });
 });
