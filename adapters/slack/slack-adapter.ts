@@ -21,7 +21,8 @@ import type { Adapter } from "../../src/adapter.ts";
 import type { Content } from "../../src/content/compile.ts";
 import type { Lang } from "../../src/content/schema.ts";
 import type { Coordinator } from "../../src/coordinator.ts";
-import type { ChoiceOption, Input, Reply } from "../../src/engine/replies.ts";
+import type { Input, Reply } from "../../src/engine/replies.ts";
+import type { AskResult } from "../../src/rules/answer-objection.ts";
 import type { Logger } from "../../src/log.ts";
 import { sessionKey } from "../../src/store/session-store.ts";
 import { fill } from "../../src/text/template.ts";
@@ -242,7 +243,7 @@ export class SlackAdapter implements Adapter {
         return;
       }
       const result = await this.coordinator.ask(text, { key, lang });
-      await this.postAnswer(client, place, result.text, result.choices, result.objection === null ? this.dialog.text.mentionHint[result.lang] : undefined);
+      await this.postAnswer(client, place, result, result.objection === null ? this.dialog.text.mentionHint[result.lang] : undefined);
     });
   }
 
@@ -298,7 +299,7 @@ export class SlackAdapter implements Adapter {
     await this.guard(this.teller(this.app.client, place), lang, async () => {
       const ruleId = pressed.choice.startsWith("ask:") ? pressed.choice.slice("ask:".length) : pressed.choice;
       const result = await this.coordinator.answer(ruleId, { key, lang });
-      if (result) await this.postAnswer(this.app.client, place, result.text, result.choices);
+      if (result) await this.postAnswer(this.app.client, place, result);
     });
   }
 
@@ -384,10 +385,10 @@ export class SlackAdapter implements Adapter {
   }
 
   /** An answer under a question in a channel: anyone there may press its topic buttons. */
-  private async postAnswer(client: webApi.WebClient, place: Place, text: string, choices: readonly ChoiceOption[], hint?: string): Promise<void> {
-    const [first, ...rest] = renderReplies([{ kind: "text", text, choices: [...choices] }], { kind: "topic" });
+  private async postAnswer(client: webApi.WebClient, place: Place, answer: AskResult, hint?: string): Promise<void> {
+    const [first, ...rest] = renderReplies([{ kind: "text", text: answer.text, choices: answer.choices }], { kind: "topic" });
     if (first?.kind === "message" && hint !== undefined) first.message.blocks.push(contextLine(escapeSlack(hint)));
-    for (const out of [first, ...rest]) if (out) await this.send(client, out, place, this.content.messages.defaultLang);
+    for (const out of [first, ...rest]) if (out) await this.send(client, out, place, answer.lang);
   }
 
   private async post(client: webApi.WebClient, place: Place, message: SlackMessage): Promise<void> {
