@@ -52,7 +52,17 @@ async function main(): Promise<void> {
   const coordinator = new Coordinator({ content, store, log, expireAfterDays: core.COACH_SESSION_TTL_DAYS });
   await coordinator.sweepExpired();
   setInterval(() => void coordinator.sweepExpired().catch((err: unknown) => log.error("expiry sweep failed", { error: err })), 24 * 60 * 60 * 1000).unref();
-  const adapters: Adapter[] = configured.map((p) => p.module.create(p.settings, { coordinator, content, log }));
+  let adapters: Adapter[];
+  try {
+    adapters = configured.map((p) => p.module.create(p.settings, { coordinator, content, log }));
+  } catch (err) {
+    // a platform's own dialogs file (dialogs/slack.yaml, dialogs/discord.yaml) is checked here
+    if (err instanceof ContentError) {
+      process.stderr.write(err.message + "\n");
+      process.exit(2);
+    }
+    throw err;
+  }
   for (const a of adapters) {
     await a.start();
     log.info("adapter started", { adapter: a.name });

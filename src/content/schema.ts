@@ -82,6 +82,8 @@ export const ChoiceStep = z.strictObject({
   freeText: z.enum(["keep", "reject"]).default("reject"),
   choices: z.array(Choice).min(2).max(25),
   ack: localized(["answer"]),
+  /** with freeText "keep": the label and an example of the typed-answer field (a Discord modal, say) */
+  field: z.strictObject({ label: Text, placeholder: Text }).optional(),
 });
 export const QuantityStep = z.strictObject({
   ...stepBase,

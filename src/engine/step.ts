@@ -150,7 +150,8 @@ function ask(t: Turn, leadIn?: string, override?: string): void {
  */
 export function typedField(step: Step, lang: Lang): { label: string; placeholder: string } | null {
   if (step.kind === "quantity") return { label: step.field.label[lang], placeholder: step.field.placeholder[lang] };
-  return step.freeText === "keep" ? { label: step.prompt[lang].slice(0, 45), placeholder: "" } : null;
+  if (step.freeText !== "keep") return null;
+  return step.field ? { label: step.field.label[lang], placeholder: step.field.placeholder[lang] } : { label: step.prompt[lang], placeholder: "" };
 }
 
 function reprompt(t: Turn): void {
