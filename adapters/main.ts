@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   setInterval(() => void coordinator.sweepExpired().catch((err: unknown) => log.error("expiry sweep failed", { error: err })), 24 * 60 * 60 * 1000).unref();
   let adapters: Adapter[];
   try {
-    adapters = configured.map((p) => p.module.create(p.settings, { coordinator, content, log }));
+    adapters = configured.map((p) => p.module.create(p.settings, { coordinator, content, log, store }));
   } catch (err) {
     // a platform's own dialogs file (dialogs/slack.yaml, dialogs/discord.yaml) is checked here
     if (err instanceof ContentError) {
@@ -64,7 +64,16 @@ async function main(): Promise<void> {
     throw err;
   }
   for (const a of adapters) {
-    await a.start();
+    try {
+      await a.start();
+    } catch (err) {
+      // adapters explain what to check (which variable, which address) without secrets
+      log.error("adapter could not start", { adapter: a.name, error: err });
+      process.stderr.write(`${a.name}: ${(err as Error).message}\n`);
+      await Promise.allSettled(adapters.map((x) => x.stop()));
+      await store.close();
+      process.exit(1);
+    }
     log.info("adapter started", { adapter: a.name });
   }
   const stop = async (signal: string) => {

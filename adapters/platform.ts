@@ -6,11 +6,14 @@ import type { Adapter } from "../src/adapter.ts";
 import type { Content } from "../src/content/compile.ts";
 import type { Coordinator } from "../src/coordinator.ts";
 import type { Logger } from "../src/log.ts";
+import type { SessionStore } from "../src/store/session-store.ts";
 
 export interface AdapterDeps {
   coordinator: Coordinator;
   content: Content;
   log: Logger;
+  /** the session store, whose `claim` de-duplicates platform deliveries (shared across instances on Redis) */
+  store: SessionStore;
 }
 
 export interface PlatformModule<S> {

@@ -18,6 +18,9 @@ import { typedField } from "../../src/engine/step.ts";
 import type { Logger } from "../../src/log.ts";
 import { sessionKey } from "../../src/store/session-store.ts";
 import { langFromLocale } from "../shared/lang-from-locale.ts";
+
+/** Discord always sends a locale: French ones give French, every other one English. */
+const discordLang = (locale: string | null | undefined) => langFromLocale(locale) ?? "en";
 import { splitText } from "../shared/split-text.ts";
 import { decodeComponentId, type ComponentId } from "./component-id.ts";
 import type { DiscordDialogs } from "./discord-dialogs.ts";
@@ -108,7 +111,7 @@ export class DiscordAdapter implements Adapter {
 
   private async onCommand(i: ChatInputCommandInteraction): Promise<void> {
     const { plan, ask } = this.o.dialogs.commands;
-    const lang = langFromLocale(i.locale);
+    const lang = discordLang(i.locale);
     if (i.commandName === plan.name.en) {
       await i.deferReply(this.flags(i));
       const action = planAction(i.options.getString(plan.action.name.en));
@@ -141,7 +144,7 @@ export class DiscordAdapter implements Adapter {
         if (choice === undefined) return this.refuse(i, this.o.dialogs.text.unknownButton);
         // the answered message loses its buttons at once (this is also the first response)
         await i.update({ components: [] });
-        const outcome = await this.o.coordinator.handle(this.key(i), { type: "choice", id: choice, locale: langFromLocale(i.locale) });
+        const outcome = await this.o.coordinator.handle(this.key(i), { type: "choice", id: choice, locale: discordLang(i.locale) });
         return this.deliver(i, this.render(i, outcome.replies, outcome));
       }
       case "typed": {
@@ -167,7 +170,7 @@ export class DiscordAdapter implements Adapter {
     if (i.isFromMessage()) await i.update({ components: [] });
     else await i.deferReply(this.flags(i));
     // tagged with its question: an answer typed into the modal of an earlier question is stale
-    const outcome = await this.o.coordinator.handle(this.key(i), { type: "text", text, step: id.step, locale: langFromLocale(i.locale) });
+    const outcome = await this.o.coordinator.handle(this.key(i), { type: "text", text, step: id.step, locale: discordLang(i.locale) });
     await this.deliver(i, this.render(i, outcome.replies, outcome));
   }
 
@@ -175,7 +178,7 @@ export class DiscordAdapter implements Adapter {
   private async share(i: ComponentInteraction): Promise<void> {
     await i.deferReply({ flags: MessageFlags.Ephemeral });
     const result = await this.o.coordinator.plan(this.key(i));
-    const lang = result?.plan.lang ?? langFromLocale(i.locale);
+    const lang = result?.plan.lang ?? discordLang(i.locale);
     if (!result?.done) {
       await i.editReply({ content: notice(this.o.dialogs.text.nothingToShare, lang) });
       return;
@@ -208,7 +211,7 @@ export class DiscordAdapter implements Adapter {
 
   /** A private one-line answer that changes nothing (another user's button, an unknown one). */
   private async refuse(i: Repliable, text: { fr: string; en: string }): Promise<void> {
-    await i.reply({ content: notice(text, langFromLocale(i.locale)), flags: MessageFlags.Ephemeral });
+    await i.reply({ content: notice(text, discordLang(i.locale)), flags: MessageFlags.Ephemeral });
   }
 
   private render(i: Repliable, replies: readonly Reply[], outcome: Pick<TurnOutcome, "lang" | "done">): DiscordMessage[] {
@@ -269,7 +272,7 @@ export class DiscordAdapter implements Adapter {
     }
     this.o.log.error("discord interaction failed", { interaction: i.id, error: err });
     try {
-      const content = notice(this.o.dialogs.text.failed, langFromLocale(i.locale));
+      const content = notice(this.o.dialogs.text.failed, discordLang(i.locale));
       if (i.deferred && !i.replied) await i.editReply({ content, components: [], files: [] });
       else if (i.replied) await i.followUp({ content, flags: MessageFlags.Ephemeral });
       else await i.reply({ content, flags: MessageFlags.Ephemeral });

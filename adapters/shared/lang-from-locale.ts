@@ -1,12 +1,14 @@
-import type { Lang } from "../../src/content/schema.ts";
+import { LANGS, type Lang } from "../../src/content/schema.ts";
 
 /**
- * The coach's language for a platform locale: any French locale ("fr", "fr-CA", "fr_FR") gives
- * French, anything else (or nothing) English.
+ * The coach's language for a platform locale: "fr", "fr-CA", "fr_FR" give French, "en-US" English;
+ * a locale the coach does not speak (or none) gives undefined, and the caller decides: Slack lets
+ * the engine follow the language the person writes in, Discord falls back to English.
  *
  * @example langFromLocale("fr-CA") // "fr"
- * @example langFromLocale("en-GB") // "en"
+ * @example langFromLocale("de") // undefined
  */
-export function langFromLocale(locale: string | null | undefined): Lang {
-  return /^fr(?:[-_]|$)/i.test(locale ?? "") ? "fr" : "en";
+export function langFromLocale(locale: string | null | undefined): Lang | undefined {
+  const base = locale?.toLowerCase().split(/[-_]/)[0];
+  return LANGS.find((l) => l === base);
 }

@@ -11,7 +11,8 @@ import { readSlackSettings, slackSecrets, type SlackSettings } from "./slack-set
 export const slackPlatform: PlatformModule<SlackSettings> = {
   name: "slack",
   settings: readSlackSettings,
-  create: (settings, { coordinator, content, log }) => new SlackAdapter({ settings, coordinator, content, log }),
+  // the store remembers retried deliveries: with Redis, across every instance
+  create: (settings, { coordinator, content, log, store }) => new SlackAdapter({ settings, coordinator, content, log, seen: store }),
   secrets: slackSecrets,
 };
 

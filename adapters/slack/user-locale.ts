@@ -5,17 +5,10 @@
  * engine follows the language the person writes in.
  */
 import type { webApi } from "@slack/bolt";
-import { LANGS, type Lang } from "../../src/content/schema.ts";
+import type { Lang } from "../../src/content/schema.ts";
+import { langFromLocale } from "../shared/lang-from-locale.ts";
 import type { Logger } from "../../src/log.ts";
 
-/**
- * "fr-FR", "fr-CA" → "fr"; "en-US" → "en"; anything else → undefined.
- * @example langOfLocale("fr-CA") // "fr"
- */
-export function langOfLocale(locale: string | undefined): Lang | undefined {
-  const base = locale?.toLowerCase().split(/[-_]/)[0];
-  return LANGS.find((l) => l === base);
-}
 
 /** Looks up and remembers each user's language. */
 export class UserLocales {
@@ -36,7 +29,7 @@ export class UserLocales {
     let lang: Lang | undefined;
     try {
       const res = await this.client.users.info({ user: userId, include_locale: true });
-      lang = langOfLocale(res.user?.locale);
+      lang = langFromLocale(res.user?.locale);
     } catch (err) {
       if (!this.warned) this.log.warn("users.info failed; following the language users write in", { error: err instanceof Error ? err.message : String(err) });
       this.warned = true;

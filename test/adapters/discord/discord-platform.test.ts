@@ -14,7 +14,8 @@ test("npm start leaves Discord off when none of its variables is set", () => {
 test("with its variables, the module builds a (not yet connected) adapter, and names its token as a secret the logs scrub", async () => {
   const settings = discord.settings({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APP_ID: APP_ID })!;
   const content = loadContent();
-  const adapter = discord.create(settings, { coordinator: new Coordinator({ content, store: new MemoryStore() }), content, log: silentLogger });
+  const store = new MemoryStore();
+  const adapter = discord.create(settings, { coordinator: new Coordinator({ content, store }), content, log: silentLogger, store });
   expect(adapter.name).toBe("discord");
   await adapter.stop();
 
