@@ -99,8 +99,24 @@ export class FakeSlackApi {
 
   // ------------------------------------------------------------------ routes
 
+  private gate: Promise<void> | null = null;
+
+  /**
+   * Holds every Web API call until the returned function is called: a test can then show that an
+   * HTTP acknowledgement came back while the work behind it was still waiting on Slack.
+   */
+  holdCalls(): () => void {
+    let release!: () => void;
+    this.gate = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      this.gate = null;
+      release();
+    };
+  }
+
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
+    if (this.gate) await this.gate;
     const url = new URL(req.url ?? "/", this.origin);
     if (url.pathname.startsWith("/api/")) return this.webApi(url.pathname.slice("/api/".length), req, raw, res);
     if (url.pathname.startsWith("/upload/")) {

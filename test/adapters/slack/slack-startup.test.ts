@@ -52,9 +52,8 @@ test("an app token Slack refuses: the error names SLACK_APP_TOKEN", async () => 
   api.failing.delete("apps.connections.open");
 });
 
-test("Slack out of reach: a quick, clear failure instead of minutes of retries", async () => {
-  const started = Date.now();
+// the test's own time-out is the guard: the client's default retries would take minutes
+test("Slack out of reach: a quick, clear failure instead of minutes of retries", { timeout: 15_000 }, async () => {
   const a = adapter({ mode: "http", botToken: BOT_TOKEN, signingSecret: "0123456789abcdef0123", port: 0, planIn: "dm" }, "http://127.0.0.1:9/api/", []);
   await expect(a.start()).rejects.toThrow(/^slack: could not reach Slack \(.*\); check the network$/);
-  expect(Date.now() - started).toBeLessThan(5000);
 });
