@@ -21,19 +21,24 @@ const PLATFORMS: PlatformModule<never>[] = [slackEntry, discordPlatform];
 async function main(): Promise<void> {
   if (existsSync(".env")) process.loadEnvFile(".env");
   const env = process.env;
-  let configured: { module: PlatformModule<never>; settings: never }[];
-  let core: CoreSettings;
-  try {
-    core = readSettings(CoreSettings, env);
-    configured = PLATFORMS.map((module) => ({ module, settings: module.settings(env) })).filter(
-      (p): p is { module: PlatformModule<never>; settings: never } => p.settings !== null,
-    );
-  } catch (err) {
-    if (err instanceof SettingsError) {
-      process.stderr.write(`${err.message}\nSee the README's "Configuration" section.\n`);
-      process.exit(2);
+  // every setting is checked before anything starts, and every problem is reported at once
+  const problems: string[] = [];
+  const attempt = <T>(read: () => T): T | null => {
+    try {
+      return read();
+    } catch (err) {
+      if (!(err instanceof SettingsError)) throw err;
+      problems.push(...err.problems);
+      return null;
     }
-    throw err;
+  };
+  const core = attempt(() => readSettings(CoreSettings, env));
+  const configured = PLATFORMS.map((module) => ({ module, settings: attempt(() => module.settings(env)) })).filter(
+    (p): p is { module: PlatformModule<never>; settings: never } => p.settings !== null,
+  );
+  if (problems.length > 0 || core === null) {
+    process.stderr.write(`${new SettingsError(problems).message}\nSee the README's "Configuration" section.\n`);
+    process.exit(2);
   }
   if (configured.length === 0) return terminal(process.argv.slice(2));
 
