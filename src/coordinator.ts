@@ -184,10 +184,15 @@ export class Coordinator {
     const { value: raw, revision } = await this.store.read(key);
     if (raw === undefined) return { state: undefined, reset: null, revision };
     const envelope = PersistedSession.safeParse(raw);
-    if (!envelope.success || envelope.data.version !== STATE_VERSION) {
-      this.log.warn("stored session unreadable or of another version; starting it again", {
-        version: envelope.success ? envelope.data.version : null,
-      });
+    if (!envelope.success || envelope.data.version > STATE_VERSION) {
+      // written by a newer coach, or not a session at all: keep it, never overwrite it
+      const copy = await this.store.setAside(key, envelope.success ? `version-${envelope.data.version}` : "unreadable");
+      this.log.warn("stored session of an unknown shape kept aside; starting the user again", { copy });
+      return { state: undefined, reset: "stale", revision: null };
+    }
+    if (envelope.data.version < STATE_VERSION) {
+      // no older shape exists yet: when STATE_VERSION moves on, migrate here, or restart with the note
+      this.log.info("session of an older shape; starting it again", { version: envelope.data.version });
       return { state: undefined, reset: "stale", revision };
     }
     const parsed = SessionState.safeParse(envelope.data.state);

@@ -108,6 +108,18 @@ export class LowdbStore implements SessionStore {
     return true;
   }
 
+  async setAside(key: string, why: string): Promise<string | null> {
+    const stamp = (this.options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, "-");
+    const copy = `${this.pathOf(key)}.${why}-${stamp}`;
+    try {
+      await rename(this.pathOf(key), copy);
+    } catch {
+      return null;
+    }
+    this.revisions.set(key, null);
+    return copy;
+  }
+
   async claim(id: string, ttlSeconds: number): Promise<boolean> {
     const now = Date.now();
     const until = this.claims.get(id);

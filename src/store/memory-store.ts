@@ -24,6 +24,18 @@ export class MemoryStore implements SessionStore {
   async delete(key: string): Promise<void> {
     this.data.delete(key);
   }
+  /** copies set aside, by name */
+  readonly aside = new Map<string, string>();
+
+  async setAside(key: string, why: string): Promise<string | null> {
+    const v = this.data.get(key);
+    if (!v) return null;
+    const name = `${key}.${why}-${new Date(this.now()).toISOString()}`;
+    this.aside.set(name, v.json);
+    this.data.delete(key);
+    return `memory:${name}`;
+  }
+
   async keys(): Promise<string[]> {
     return [...this.data.keys()];
   }

@@ -73,6 +73,16 @@ export class RedisStore implements SessionStore {
     await this.client.sendCommand(["DEL", this.sessionKey(key)]);
   }
 
+  async setAside(key: string, why: string): Promise<string | null> {
+    const copy = `${this.prefix}:aside:${key}:${why}:${new Date().toISOString()}`;
+    try {
+      await this.client.sendCommand(["RENAME", this.sessionKey(key), copy]);
+    } catch {
+      return null; // nothing to move
+    }
+    return `redis key ${copy}`;
+  }
+
   async keys(): Promise<string[]> {
     const found: string[] = [];
     const head = `${this.prefix}:session:`;

@@ -33,6 +33,11 @@ export interface SessionStore {
   writeIf(key: string, value: StoredSession, revision: string | null, ttlSeconds?: number): Promise<boolean>;
   /** Removes every trace of the key. */
   delete(key: string): Promise<void>;
+  /**
+   * Moves a session that cannot be used (from an unknown, newer schema, say) out of the way instead
+   * of overwriting it, and says where the copy is. `why` becomes part of the copy's name.
+   */
+  setAside(key: string, why: string): Promise<string | null>;
   /** Every stored key (for expiry and migration). */
   keys(): Promise<string[]>;
   /**

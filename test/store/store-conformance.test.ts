@@ -188,3 +188,19 @@ describe("LowdbStore on disk", () => {
     expect(out.step).toBe("goal");
   });
 });
+
+describe("a session written by a newer coach", () => {
+  it("is kept aside, never overwritten, and the user starts again with a note", async () => {
+    const dir = tempDir();
+    const store = new LowdbStore({ dir, now: () => new Date(FIXED_NOW) });
+    await putDocument(store, "u", { version: 99, state: { from: "the future" } });
+    const c = new Coordinator({ content: content(), store, now: () => new Date(FIXED_NOW) });
+    const out = await c.handle("u", { type: "open" });
+    expect(out.replies[0]!.text).toContain("on repart du début");
+    const files = readdirSync(join(dir, "sessions"));
+    const aside = files.find((f) => f.startsWith("u.json.version-99-2026-11-21T10-00-00-000Z"));
+    expect(aside).toBeDefined();
+    expect(JSON.parse(readFileSync(join(dir, "sessions", aside!), "utf8"))).toMatchObject({ version: 99, state: { from: "the future" } });
+    expect(((await getDocument(store, "u")) as { version: number }).version).toBe(1);
+  });
+});

@@ -1,0 +1,243 @@
+/**
+ * Section 2: the durable turn on LowdbStore with 1k, 10k and 100k stored sessions.
+ *
+ * Each directory is filled once, quickly, by writing session files directly in the store's format
+ * (`<dir>/sessions/<fileNameOf(key)>`, the document the store itself wrote for one session, with the
+ * key changed), every session mid-interview. Each run then plays, on every size (the order rotating from run to
+ * run), full interviews of new users and single turns of randomly chosen stored sessions, through
+ * the real Coordinator on the real LowdbStore. The files of the new users are removed after each run
+ * so that every run sees the same number of sessions.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
+import type { Content } from "../src/content/compile.ts";
+import { Coordinator } from "../src/coordinator.ts";
+import { STATE_VERSION, type SessionState } from "../src/engine/state.ts";
+import { step } from "../src/engine/step.ts";
+import { fileNameOf, LowdbStore } from "../src/store/lowdb-store.ts";
+import type { Revisioned, SessionStore, StoredSession } from "../src/store/session-store.ts";
+import { INTERVIEW, MID_INTERVIEW_TURNS } from "./interview-script.ts";
+import { percentile, Runs } from "./stats.ts";
+
+/** How big, how many runs, and how much each run plays on each size. */
+export interface DurableBenchOptions {
+  sizes: number[];
+  runs: number;
+  /** full interviews of new users per run and size (6 turns each) */
+  interviews: number;
+  /** single turns of stored sessions chosen at random, per run and size */
+  storedTurns: number;
+}
+
+/** Figures per size: `${size}.p50` etc.; the ratio is `ratio.p99`. Durations in ms. */
+export type DurableFigure = `${number}.${"p50" | "p99" | "turnsPerSec" | "storedP99" | "readP99" | "writeP99" | "engineP99" | "rawP50" | "rawP99"}` | "ratio.p99" | "ratio.rawP99";
+
+/** A store wrapper that adds up the time spent reading and writing during the current turn. */
+class TimedStore implements SessionStore {
+  readMs = 0;
+  writeMs = 0;
+  constructor(private readonly inner: SessionStore) {}
+  async read(key: string): Promise<Revisioned> {
+    const t0 = performance.now();
+    try {
+      return await this.inner.read(key);
+    } finally {
+      this.readMs += performance.now() - t0;
+    }
+  }
+  async writeIf(key: string, value: StoredSession, revision: string | null, ttlSeconds?: number): Promise<boolean> {
+    const t0 = performance.now();
+    try {
+      return await this.inner.writeIf(key, value, revision, ttlSeconds);
+    } finally {
+      this.writeMs += performance.now() - t0;
+    }
+  }
+  delete(key: string): Promise<void> {
+    return this.inner.delete(key);
+  }
+  keys(): Promise<string[]> {
+    return this.inner.keys();
+  }
+  setAside(key: string, why: string): Promise<string | null> {
+    return this.inner.setAside(key, why);
+  }
+  claim(id: string, ttlSeconds: number): Promise<boolean> {
+    return this.inner.claim(id, ttlSeconds);
+  }
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
+
+/** The key of stored session i, shaped like a real Slack key. */
+const storedKey = (i: number) => `slack:T${String(i % 97).padStart(4, "0")}:U${String(i).padStart(9, "0")}`;
+
+/** A session state after MID_INTERVIEW_TURNS turns of the interview (the budget question pending). */
+function midInterviewState(content: Content, now: string): SessionState {
+  let state: SessionState | undefined;
+  for (const input of INTERVIEW.slice(0, MID_INTERVIEW_TURNS)) state = step(state, input, content, now).state;
+  return state!;
+}
+
+/**
+ * Writes `count` session files under `<dir>/sessions/`, each mid-interview, and returns how long it
+ * took (ms). The store itself writes the first one; the others are that file's text with the key
+ * changed, so they are exactly in the store's format (whatever fields it has) without paying for a
+ * store write per session.
+ */
+export async function populate(dir: string, count: number, content: Content): Promise<number> {
+  const t0 = performance.now();
+  const store = new LowdbStore({ dir });
+  const template = storedKey(0);
+  const value: StoredSession = { version: STATE_VERSION, state: midInterviewState(content, new Date().toISOString()) };
+  if (!(await store.writeIf(template, value, null))) throw new Error("populate: the template session could not be written");
+  const text = readFileSync(store.pathOf(template), "utf8");
+  const quotedTemplate = JSON.stringify(template);
+  if (!text.includes(quotedTemplate)) throw new Error("populate: the session file does not hold its key as expected");
+  const sessions = dirname(store.pathOf(template));
+  for (let i = 1; i < count; i++) {
+    const key = storedKey(i);
+    writeFileSync(join(sessions, fileNameOf(key)), text.replace(quotedTemplate, JSON.stringify(key)));
+  }
+  await store.close();
+  return performance.now() - t0;
+}
+
+interface SizeSetup {
+  size: number;
+  dir: string;
+  store: TimedStore;
+  /** the LowdbStore under the timing wrapper, for its file paths */
+  lowdb: LowdbStore;
+  coordinator: Coordinator;
+  /** how many interview turns each stored session has had (it starts mid-interview) */
+  progress: Uint8Array;
+}
+
+/** One run on one size: per-turn durations, and the part of each spent in the store. */
+async function runSize(s: SizeSetup, o: DurableBenchOptions, run: number, random: () => number): Promise<{ all: number[]; stored: number[]; read: number[]; write: number[]; engine: number[]; turnsPerSec: number }> {
+  const all: number[] = [];
+  const stored: number[] = [];
+  const read: number[] = [];
+  const write: number[] = [];
+  const engine: number[] = [];
+  const newKeys: string[] = [];
+  const turn = async (key: string, t: number): Promise<number> => {
+    s.store.readMs = s.store.writeMs = 0;
+    const t0 = performance.now();
+    await s.coordinator.handle(key, INTERVIEW[t]!);
+    const ms = performance.now() - t0;
+    all.push(ms);
+    read.push(s.store.readMs);
+    write.push(s.store.writeMs);
+    engine.push(ms - s.store.readMs - s.store.writeMs);
+    return ms;
+  };
+  // interleave: after each new user's interview, a few turns of stored sessions
+  const storedPerInterview = o.storedTurns / o.interviews;
+  let storedDone = 0;
+  const start = performance.now();
+  for (let i = 0; i < o.interviews; i++) {
+    const key = `bench:new:r${run}:u${i}`;
+    newKeys.push(key);
+    for (let t = 0; t < INTERVIEW.length; t++) await turn(key, t);
+    while (storedDone < Math.round((i + 1) * storedPerInterview)) {
+      let pick = Math.floor(random() * s.size);
+      while (s.progress[pick]! >= INTERVIEW.length) pick = (pick + 1) % s.size;
+      stored.push(await turn(storedKey(pick), s.progress[pick]!));
+      s.progress[pick]!++;
+      storedDone++;
+    }
+  }
+  const elapsed = performance.now() - start;
+  for (const key of newKeys) await s.store.delete(key);
+  return { all, stored, read, write, engine, turnsPerSec: all.length / (elapsed / 1000) };
+}
+
+/**
+ * The floor under a durable turn: the same file operations with nothing else, on stored sessions
+ * picked at random in the same directory: read the file, parse it, write it back to a temp file and
+ * rename it over the original (what steno does), through node:fs/promises as lowdb does.
+ */
+async function rawIo(s: SizeSetup, count: number, random: () => number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const path = s.lowdb.pathOf(storedKey(Math.floor(random() * s.size)));
+    const tmp = join(dirname(path), `.${basename(path)}.tmp`);
+    const t0 = performance.now();
+    const doc: unknown = JSON.parse(await readFile(path, "utf8"));
+    await writeFile(tmp, JSON.stringify(doc, null, 2), "utf-8");
+    await rename(tmp, path);
+    samples.push(performance.now() - t0);
+  }
+  return samples;
+}
+
+/** A small deterministic generator (mulberry32), so that every run of the bench picks the same sessions. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Fills a temporary directory per size, runs the benchmark, and removes everything it wrote.
+ * Returns the figures and how long populating each size took.
+ */
+export async function benchDurable(content: Content, o: DurableBenchOptions, progress: (line: string) => void): Promise<{ runs: Runs<DurableFigure>; populateMs: Map<number, number> }> {
+  const root = await mkdtemp(join(tmpdir(), "coach-bench-lowdb-"));
+  const populateMs = new Map<number, number>();
+  try {
+    const setups: SizeSetup[] = [];
+    for (const size of o.sizes) {
+      const dir = join(root, String(size));
+      const ms = await populate(dir, size, content);
+      populateMs.set(size, ms);
+      progress(`  ${size.toLocaleString("en-US")} sessions written in ${(ms / 1000).toFixed(1)} s`);
+      const lowdb = new LowdbStore({ dir });
+      const store = new TimedStore(lowdb);
+      setups.push({ size, dir, store, lowdb, coordinator: new Coordinator({ content, store }), progress: new Uint8Array(size).fill(MID_INTERVIEW_TURNS) });
+    }
+    const random = seeded(7);
+    // warm-up on every size: JIT, and the first touches of each directory
+    for (const s of setups) await runSize(s, { ...o, interviews: Math.ceil(o.interviews / 5), storedTurns: Math.ceil(o.storedTurns / 5) }, -1, random);
+    const runs = new Runs<DurableFigure>();
+    for (let r = 0; r < o.runs; r++) {
+      const p99 = new Map<number, number>();
+      const rawP99 = new Map<number, number>();
+      const order = setups.map((_, i) => setups[(i + r) % setups.length]!);
+      for (const s of order) {
+        const x = await runSize(s, o, r, random);
+        const f = (name: "p50" | "p99" | "turnsPerSec" | "storedP99" | "readP99" | "writeP99" | "engineP99" | "rawP50" | "rawP99", v: number) => runs.add(`${s.size}.${name}`, v);
+        f("p50", percentile(x.all, 0.5));
+        f("p99", percentile(x.all, 0.99));
+        f("turnsPerSec", x.turnsPerSec);
+        f("storedP99", percentile(x.stored, 0.99));
+        f("readP99", percentile(x.read, 0.99));
+        f("writeP99", percentile(x.write, 0.99));
+        f("engineP99", percentile(x.engine, 0.99));
+        p99.set(s.size, percentile(x.all, 0.99));
+        const raw = await rawIo(s, o.interviews * INTERVIEW.length + o.storedTurns, random);
+        f("rawP50", percentile(raw, 0.5));
+        f("rawP99", percentile(raw, 0.99));
+        rawP99.set(s.size, percentile(raw, 0.99));
+      }
+      const smallest = Math.min(...o.sizes);
+      const largest = Math.max(...o.sizes);
+      runs.add("ratio.p99", p99.get(largest)! / p99.get(smallest)!);
+      runs.add("ratio.rawP99", rawP99.get(largest)! / rawP99.get(smallest)!);
+      progress(`  run ${r + 1}/${o.runs}: p99 ${o.sizes.map((n) => `${n.toLocaleString("en-US")}: ${p99.get(n)!.toFixed(2)} ms (bare I/O ${rawP99.get(n)!.toFixed(2)} ms)`).join(", ")}`);
+    }
+    return { runs, populateMs };
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
