@@ -8,6 +8,7 @@ import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { Low } from "lowdb";
 import { JSONFile } from "lowdb/node";
+import { InMemoryClaims } from "./in-memory-claims.ts";
 import type { Revisioned, SessionStore, StoredSession } from "./session-store.ts";
 
 interface SessionFile extends StoredSession {
@@ -43,7 +44,7 @@ export class LowdbStore implements SessionStore {
   private readonly sessionsDir: string;
   private ready: Promise<void> | null = null;
   private readonly revisions = new Map<string, number | null>();
-  private readonly claims = new Map<string, number>();
+  private readonly claims = new InMemoryClaims();
   /** per key, the write in progress: a check-and-write is atomic within the process */
   private readonly writing = new Map<string, Promise<unknown>>();
 
@@ -120,13 +121,8 @@ export class LowdbStore implements SessionStore {
     return copy;
   }
 
-  async claim(id: string, ttlSeconds: number): Promise<boolean> {
-    const now = Date.now();
-    const until = this.claims.get(id);
-    if (until !== undefined && until > now) return false;
-    this.claims.set(id, now + ttlSeconds * 1000);
-    if (this.claims.size > 10_000) for (const [k, t] of this.claims) if (t <= now) this.claims.delete(k);
-    return true;
+  claim(id: string, ttlSeconds: number): Promise<boolean> {
+    return this.claims.claim(id, ttlSeconds);
   }
 
   async delete(key: string): Promise<void> {

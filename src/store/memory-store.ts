@@ -1,3 +1,4 @@
+import { InMemoryClaims } from "./in-memory-claims.ts";
 import type { Revisioned, SessionStore, StoredSession } from "./session-store.ts";
 
 /**
@@ -6,10 +7,12 @@ import type { Revisioned, SessionStore, StoredSession } from "./session-store.ts
  */
 export class MemoryStore implements SessionStore {
   private readonly data = new Map<string, { json: string; revision: number }>();
-  private readonly claims = new Map<string, number>();
+  private readonly claims: InMemoryClaims;
   private counter = 0;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: () => number = Date.now) {
+    this.claims = new InMemoryClaims({ now });
+  }
 
   async read(key: string): Promise<Revisioned> {
     const v = this.data.get(key);
@@ -39,13 +42,8 @@ export class MemoryStore implements SessionStore {
   async keys(): Promise<string[]> {
     return [...this.data.keys()];
   }
-  async claim(id: string, ttlSeconds: number): Promise<boolean> {
-    const now = this.now();
-    const until = this.claims.get(id);
-    if (until !== undefined && until > now) return false;
-    this.claims.set(id, now + ttlSeconds * 1000);
-    if (this.claims.size > 10_000) for (const [k, t] of this.claims) if (t <= now) this.claims.delete(k);
-    return true;
+  claim(id: string, ttlSeconds: number): Promise<boolean> {
+    return this.claims.claim(id, ttlSeconds);
   }
   async close(): Promise<void> {}
 }
