@@ -1,23 +1,15 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Coordinator } from "../../src/coordinator.ts";
 import { LowdbStore } from "../../src/store/lowdb-store.ts";
 import { sessionKey } from "../../src/store/session-store.ts";
 import { createLogger } from "../../src/log.ts";
 import { content, FIXED_NOW } from "../helpers/content.ts";
+import { tempDirs } from "../helpers/temp-dirs.ts";
 import { seen } from "../helpers/transcript.ts";
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const d = mkdtempSync(join(tmpdir(), "coach-privacy-"));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const tempDir = tempDirs("coach-privacy-");
 
 /** Everything on disk under the data folder, as one string. */
 function everythingOnDisk(dir: string): string {

@@ -1,18 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCoach, startCoach } from "../helpers/cli-process.ts";
+import { tempDirs } from "../helpers/temp-dirs.ts";
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const d = mkdtempSync(join(tmpdir(), "coach-cli-"));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const tempDir = tempDirs("coach-cli-");
 
 type Line = { input: string | null; lang: string; step: string | null; replies: { text: string; choices: { id: string; label: string }[] }[]; done: boolean; plan: Record<string, unknown> | null; objection: string | null };
 

@@ -1,19 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LowdbStore } from "../../src/store/lowdb-store.ts";
+import { tempDirs } from "../helpers/temp-dirs.ts";
 import { runTranscript } from "../helpers/transcript.ts";
 
-const dirs: string[] = [];
-function store(): LowdbStore {
-  const dir = mkdtempSync(join(tmpdir(), "coach-fr-"));
-  dirs.push(dir);
-  return new LowdbStore({ dir });
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const tempDir = tempDirs("coach-fr-");
+const store = () => new LowdbStore({ dir: tempDir() });
 
 describe("a whole interview in French, on the lowdb store", () => {
   it("walks goal, time, budget, skills and owner, with bad answers re-asked, and ends in a plan", async () => {
