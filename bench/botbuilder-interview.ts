@@ -1,0 +1,127 @@
+/**
+ * The coach's 5-question interview written the Bot Framework way, for the side-by-side benchmark
+ * only: a WaterfallDialog with a ChoicePrompt and a NumberPrompt, state in ConversationState on
+ * MemoryStorage, driven through botbuilder's TestAdapter.
+ *
+ * It asks the same questions with the same words (taken from dialogs/), says the same
+ * acknowledgements, and ends with the same plan (built by our plan builder), so that what differs
+ * between the two engines is the dialog machinery: prompts, recognizers and state handling.
+ */
+import { ConversationState, MemoryStorage, TestAdapter, type TurnContext } from "botbuilder-core";
+import {
+  ChoicePrompt, DialogSet, DialogTurnStatus, ListStyle, NumberPrompt, WaterfallDialog,
+  type Choice, type DialogState, type FoundChoice, type PromptValidatorContext, type WaterfallStepContext,
+} from "botbuilder-dialogs";
+import type { Content } from "../src/content/compile.ts";
+import type { Lang, Step } from "../src/content/schema.ts";
+import type { Answer } from "../src/engine/state.ts";
+import { buildPlan, describeAnswer } from "../src/plan/build-plan.ts";
+import { renderPlanMarkdown } from "../src/plan/render-markdown.ts";
+import { fill } from "../src/text/template.ts";
+
+/** One conversation's turns, as the benchmark drives them. */
+export interface BotbuilderInterview {
+  /**
+   * Sends one user message in conversation `conversationId` and returns how many activities the
+   * bot sent back. The first message of a conversation opens the interview (welcome and question 1).
+   */
+  turn(conversationId: string, text: string): Promise<number>;
+  /** The storage, for the memory figure (how much one conversation keeps). */
+  readonly storage: MemoryStorage;
+}
+
+const CULTURE: Record<Lang, string> = { fr: "fr-fr", en: "en-us" };
+const ANSWERS = "answers";
+
+/**
+ * Builds the bot. Each step of dialogs/interview.yaml becomes a prompt: a choice step a
+ * ChoicePrompt (its labels as choices, its `match` words as synonyms), a quantity step a
+ * NumberPrompt (which reads "10 h" as 10 and "200 $" as 200; the currency is not kept).
+ *
+ * @example
+ * const bot = createBotbuilderInterview(loadContent(), "fr");
+ * for (const text of ["bonjour", "2", "10 h", "200 $", "1", "3"]) await bot.turn("c1", text);
+ */
+export function createBotbuilderInterview(content: Content, lang: Lang): BotbuilderInterview {
+  const storage = new MemoryStorage();
+  const conversationState = new ConversationState(storage);
+  const dialogs = new DialogSet(conversationState.createProperty<DialogState>("dialogState"));
+  const culture = CULTURE[lang];
+  const choicePrompt = new ChoicePrompt("choice", undefined, culture);
+  choicePrompt.style = ListStyle.suggestedAction;
+  dialogs.add(choicePrompt);
+  dialogs.add(new NumberPrompt("number", async (p: PromptValidatorContext<number>) => p.recognized.succeeded && (p.recognized.value ?? -1) >= 0, culture));
+  const text = content.messages.text;
+  const steps = content.steps;
+
+  /** The answer the previous prompt returned, in the engine's Answer shape. */
+  const answerOf = (s: Step, result: unknown): Answer =>
+    s.kind === "choice"
+      ? { type: "choice", id: s.choices[(result as FoundChoice).index]!.id }
+      : s.parse === "hours"
+        ? { type: "hours", hoursPerMonth: result as number }
+        : { type: "money", amountPerMonth: result as number, currency: null };
+
+  const ask = (w: WaterfallStepContext, s: Step) =>
+    s.kind === "choice"
+      ? w.prompt("choice", {
+          prompt: `${fill(text.progress[lang], { number: steps.indexOf(s) + 1, total: steps.length }, lang)} ${s.prompt[lang]}`,
+          retryPrompt: s.reprompt[lang],
+          choices: s.choices.map((c): Choice => ({ value: c.label[lang], synonyms: c.match[lang] })),
+        })
+      : w.prompt("number", {
+          prompt: `${fill(text.progress[lang], { number: steps.indexOf(s) + 1, total: steps.length }, lang)} ${s.prompt[lang]}`,
+          retryPrompt: s.reprompt[lang],
+        });
+
+  /** Keeps the previous step's answer (in the dialog's own state) and acknowledges it. */
+  const record = async (w: WaterfallStepContext, index: number): Promise<Record<string, Answer>> => {
+    const previous = steps[index - 1]!;
+    // the waterfall's own per-dialog values, persisted with the dialog state
+    const values = w.values as Record<string, unknown>;
+    const answers = (values[ANSWERS] ?? {}) as Record<string, Answer>;
+    const answer = answerOf(previous, w.result);
+    answers[previous.id] = answer;
+    values[ANSWERS] = answers;
+    await w.context.sendActivity(fill(previous.ack[lang], { answer: describeAnswer(content, previous.id, answer, lang) }, lang));
+    return answers;
+  };
+
+  const waterfall = steps.map((s, i) => async (w: WaterfallStepContext) => {
+    if (i > 0) await record(w, i);
+    return ask(w, s);
+  });
+  waterfall.push(async (w: WaterfallStepContext) => {
+    const answers = await record(w, steps.length);
+    const plan = buildPlan(content, answers, lang);
+    await w.context.sendActivity(text.planReady[lang]);
+    await w.context.sendActivity(renderPlanMarkdown(content, plan, answers));
+    await w.context.sendActivity(text.afterPlan[lang]);
+    return w.endDialog(plan);
+  });
+  dialogs.add(new WaterfallDialog("interview", waterfall));
+
+  const adapter = new TestAdapter(async (context: TurnContext) => {
+    const dc = await dialogs.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) {
+      await context.sendActivity(`${text.welcome[lang]}\n${text.otherLanguage[lang]}`);
+      await dc.beginDialog("interview");
+    }
+    await conversationState.saveChanges(context);
+  });
+
+  return {
+    storage,
+    async turn(conversationId, userText) {
+      await adapter.processActivity({
+        type: "message",
+        text: userText,
+        locale: culture,
+        conversation: { id: conversationId, name: conversationId, isGroup: false, conversationType: "personal" },
+        from: { id: `user-${conversationId}`, name: "owner" },
+      });
+      return adapter.activeQueue.splice(0).length;
+    },
+  };
+}
