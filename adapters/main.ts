@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   setInterval(() => void coordinator.sweepExpired().catch((err: unknown) => log.error("expiry sweep failed", { error: err })), 24 * 60 * 60 * 1000).unref();
   let adapters: Adapter[];
   try {
-    adapters = configured.map((p) => p.module.create(p.settings, { coordinator, content, log, store }));
+    adapters = await Promise.all(configured.map((p) => p.module.create(p.settings, { coordinator, content, log, store })));
   } catch (err) {
     // a platform's own dialogs file (dialogs/slack.yaml, dialogs/discord.yaml) is checked here
     if (err instanceof ContentError) {

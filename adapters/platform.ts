@@ -24,7 +24,8 @@ export interface PlatformModule<S> {
    * @throws SettingsError naming each missing or malformed variable, never its value
    */
   settings(env: Record<string, string | undefined>): S | null;
-  create(settings: S, deps: AdapterDeps): Adapter;
+  /** Builds the adapter; the platform's SDK is loaded here, only when the platform is used. */
+  create(settings: S, deps: AdapterDeps): Promise<Adapter>;
   /** values that must never appear in logs (tokens, secrets) */
   secrets(settings: S): string[];
 }

@@ -3,15 +3,17 @@
  */
 import type { PlatformModule } from "../platform.ts";
 import { platformEntry } from "../shared/platform-entry.ts";
-import { DiscordAdapter } from "./discord-adapter.ts";
-import { loadDiscordDialogs } from "./discord-dialogs.ts";
 import { readDiscordSettings, type DiscordSettings } from "./discord-settings.ts";
 
 /** The Discord platform module, with its settings type. */
 export const discord: PlatformModule<DiscordSettings> = {
   name: "discord",
   settings: readDiscordSettings,
-  create: (settings, deps) => new DiscordAdapter({ settings, ...deps, dialogs: loadDiscordDialogs() }),
+  create: async (settings, deps) => {
+    // discord.js is loaded only when Discord is configured (start-up time and memory otherwise)
+    const [{ DiscordAdapter }, { loadDiscordDialogs }] = await Promise.all([import("./discord-adapter.ts"), import("./discord-dialogs.ts")]);
+    return new DiscordAdapter({ settings, ...deps, dialogs: loadDiscordDialogs() });
+  },
   secrets: (settings) => [settings.token],
 };
 

@@ -4,7 +4,6 @@
  */
 import type { PlatformModule } from "../platform.ts";
 import { platformEntry } from "../shared/platform-entry.ts";
-import { SlackAdapter } from "./slack-adapter.ts";
 import { readSlackSettings, slackSecrets, type SlackSettings } from "./slack-settings.ts";
 
 /** The Slack platform module, with its settings type. */
@@ -12,7 +11,11 @@ export const slackPlatform: PlatformModule<SlackSettings> = {
   name: "slack",
   settings: readSlackSettings,
   // the store remembers retried deliveries: with Redis, across every instance
-  create: (settings, { coordinator, content, log, store }) => new SlackAdapter({ settings, coordinator, content, log, seen: store }),
+  create: async (settings, { coordinator, content, log, store }) => {
+    // Bolt is loaded only when Slack is configured (start-up time and memory otherwise)
+    const { SlackAdapter } = await import("./slack-adapter.ts");
+    return new SlackAdapter({ settings, coordinator, content, log, seen: store });
+  },
   secrets: slackSecrets,
 };
 

@@ -5,11 +5,12 @@
 import type { CoreSettings } from "../config.ts";
 import type { Logger } from "../log.ts";
 import { LowdbStore } from "./lowdb-store.ts";
-import { RedisStore } from "./redis-store.ts";
 import type { SessionStore } from "./session-store.ts";
 
 export async function openStore(settings: CoreSettings, log: Logger, dataDir = settings.COACH_DATA_DIR): Promise<SessionStore> {
   if (settings.REDIS_URL) {
+    // the Redis client is loaded only when it is used
+    const { RedisStore } = await import("./redis-store.ts");
     const store = await RedisStore.connect({ url: settings.REDIS_URL });
     log.info("sessions kept in Redis");
     return store;

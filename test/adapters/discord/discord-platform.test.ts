@@ -15,7 +15,7 @@ test("with its variables, the module builds a (not yet connected) adapter, and n
   const settings = discord.settings({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APP_ID: APP_ID })!;
   const content = loadContent();
   const store = new MemoryStore();
-  const adapter = discord.create(settings, { coordinator: new Coordinator({ content, store }), content, log: silentLogger, store });
+  const adapter = await discord.create(settings, { coordinator: new Coordinator({ content, store }), content, log: silentLogger, store });
   expect(adapter.name).toBe("discord");
   await adapter.stop();
 
