@@ -1,8 +1,6 @@
 /** The zod schema of dialogs/objections.yaml: the rule base that answers owners' objections. */
 import { z } from "zod";
-import { PLAN_VARS, Text, Words, localized } from "./schema.ts";
-
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "ids are lower-case words joined by dashes");
+import { id, PLAN_VARS, Text, Words, localized } from "./schema.ts";
 
 export const ObjectionRule = z.strictObject({
   id,

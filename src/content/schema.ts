@@ -8,7 +8,8 @@ export const LANGS = ["fr", "en"] as const;
 export const Lang = z.enum(LANGS);
 export type Lang = z.infer<typeof Lang>;
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "ids are lower-case words joined by dashes");
+/** A content id: lower-case words joined by dashes ("too-small", "define-objective"). */
+export const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "ids are lower-case words joined by dashes");
 
 /** Placeholders of a template: `{name}` or the plural form `{name|singular|plural}`. */
 export function placeholders(template: string): string[] {
