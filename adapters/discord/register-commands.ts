@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     if (!settings) return fail('Set DISCORD_TOKEN and DISCORD_APP_ID (in .env or the environment) first; see the README\'s "Connect Discord".');
     const content = loadContent();
     const dialogs = loadDiscordDialogs();
-    const { scope, names } = await registerCommands({ settings, dialogs, maxQuestionLength: content.messages.limits.maxMessageLength });
+    const { scope, names } = await registerCommands({ settings, dialogs, maxQuestionLength: content.messages.limits.maxMessageLength, api: settings.api });
     const list = names.map((n) => `/${n}`).join(" and ");
     process.stdout.write(
       scope === "guild"

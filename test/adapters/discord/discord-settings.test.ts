@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { readDiscordSettings } from "../../../adapters/discord/discord-settings.ts";
+import { readDiscordSettings, readDiscordShards, requireSharedStore } from "../../../adapters/discord/discord-settings.ts";
 import { SettingsError } from "../../../src/config.ts";
 import { langFromLocale } from "../../../adapters/shared/lang-from-locale.ts";
 
@@ -38,6 +38,43 @@ describe("Discord settings", () => {
     expect(bad[1]).toMatch(/^DISCORD_APP_ID: must be a Discord id/);
     expect(bad.join("\n")).not.toContain("secret-but-wrong");
     expect(bad.join("\n")).not.toContain("my-app");
+  });
+});
+
+describe("DISCORD_API_URL, DISCORD_SHARDS (npm run discord:shards)", () => {
+  const base = { DISCORD_TOKEN: TOKEN, DISCORD_APP_ID: "123456789012345678" };
+  const shardProblems = (env: Record<string, string>) => {
+    try {
+      readDiscordShards(env);
+    } catch (err) {
+      if (err instanceof SettingsError) return err.problems;
+      throw err;
+    }
+    return [];
+  };
+
+  test("an empty optional variable counts as unset; the API address loses a trailing slash", () => {
+    expect(readDiscordSettings({ ...base, DISCORD_GUILD_ID: "", DISCORD_API_URL: "" })).toMatchObject({ guildId: undefined, api: undefined });
+    expect(readDiscordSettings({ ...base, DISCORD_API_URL: "https://proxy.example/discord/api/" })?.api).toBe("https://proxy.example/discord/api");
+  });
+
+  test("a malformed API address or shard count is named, never repeated", () => {
+    expect(problems({ ...base, DISCORD_API_URL: "ftp://secret-host" })).toEqual([expect.stringMatching(/^DISCORD_API_URL: must be an http\(s\) address/)]);
+    expect(problems({ ...base, DISCORD_API_URL: "https://discord.com/api/v10" })).toEqual([expect.stringMatching(/^DISCORD_API_URL: must not end with the API version/)]);
+    expect(readDiscordShards({})).toBe("auto");
+    expect(readDiscordShards({ DISCORD_SHARDS: " Auto " })).toBe("auto");
+    expect(readDiscordShards({ DISCORD_SHARDS: "4" })).toBe(4);
+    for (const bad of ["0", "-7", "2.5", "lots", "12345"]) {
+      expect(shardProblems({ DISCORD_SHARDS: bad })).toEqual([expect.stringMatching(/^DISCORD_SHARDS: must be a number of shards/)]);
+      expect(shardProblems({ DISCORD_SHARDS: bad }).join()).not.toContain(bad);
+    }
+  });
+
+  test("several shards need REDIS_URL; one shard does not", () => {
+    expect(() => requireSharedStore(1, undefined, false)).not.toThrow();
+    expect(() => requireSharedStore(2, "redis://127.0.0.1:6379", false)).not.toThrow();
+    expect(() => requireSharedStore(2, undefined, false)).toThrow(/REDIS_URL: is missing: DISCORD_SHARDS asks for more than one shard/);
+    expect(() => requireSharedStore(3, undefined, true)).toThrow(/Discord recommends more than one shard \(DISCORD_SHARDS is auto\)/);
   });
 });
 

@@ -86,6 +86,10 @@ export class FakeDiscord {
   readonly commandRegistrations: { path: string; body: unknown }[] = [];
   private readonly interactions = new Map<string, Tracked>();
   private readonly sockets = new Set<WebSocket>();
+  /** the `shard: [id, count]` each connection identified with */
+  private readonly shardOf = new Map<WebSocket, [number, number]>();
+  /** every IDENTIFY received, in order: the shard it asked for ([0, 1] when it named none) */
+  readonly identifies: { shard: [number, number] }[] = [];
   private readonly waiters = new Set<() => void>();
   private seq = 0;
   private nextMessage = 1;
@@ -125,9 +129,12 @@ export class FakeDiscord {
 
   /**
    * Sends an interaction to the bot. `late: true` makes the fake behave as if the bot's first
-   * response came after Discord's deadline (it is refused with 10062).
+   * response came after Discord's deadline (it is refused with 10062). `shard: n` sends it on the
+   * connection of shard n only (by default, on every connection).
    */
-  dispatch(interaction: APIInteraction, o: { late?: boolean } = {}): void {
+  dispatch(interaction: APIInteraction, o: { late?: boolean; shard?: number } = {}): void {
+    const targets = [...this.sockets].filter((ws) => o.shard === undefined || this.shardOf.get(ws)?.[0] === o.shard);
+    if (o.shard !== undefined && targets.length === 0) throw new Error(`fake Discord: no gateway connection for shard ${o.shard}`);
     // the same interaction sent again (a redelivery) keeps its first acknowledgement
     if (!this.interactions.has(interaction.id)) this.interactions.set(interaction.id, {
       interaction,
@@ -138,7 +145,7 @@ export class FakeDiscord {
       modal: null,
     });
     const packet = JSON.stringify({ op: 0, t: "INTERACTION_CREATE", s: ++this.seq, d: interaction });
-    for (const ws of this.sockets) ws.send(packet);
+    for (const ws of targets) ws.send(packet);
   }
 
   /** The REST calls made for one interaction (its callback and its webhook messages). */
@@ -215,19 +222,25 @@ export class FakeDiscord {
 
   private onSocket(ws: WebSocket): void {
     this.sockets.add(ws);
-    ws.on("close", () => this.sockets.delete(ws));
+    ws.on("close", () => {
+      this.sockets.delete(ws);
+      this.shardOf.delete(ws);
+    });
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45000 } }));
     ws.on("message", (raw) => {
-      const packet = JSON.parse(String(raw)) as { op: number };
+      const packet = JSON.parse(String(raw)) as { op: number; d?: { shard?: [number, number] } };
       if (packet.op === 1) ws.send(JSON.stringify({ op: 11 }));
       if (packet.op === 2) {
+        const shard = packet.d?.shard ?? [0, 1];
+        this.shardOf.set(ws, shard);
+        this.identifies.push({ shard });
         const ready = {
           v: 10,
           user: BOT_USER,
           guilds: [],
           session_id: "fake-session",
           resume_gateway_url: `ws://127.0.0.1:${this.port}`,
-          shard: [0, 1],
+          shard,
           application: { id: APP_ID, flags: 0 },
         };
         ws.send(JSON.stringify({ op: 0, t: "READY", s: ++this.seq, d: ready }));

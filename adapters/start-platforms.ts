@@ -1,0 +1,124 @@
+/**
+ * Starting the coach around a list of platforms, shared by `npm start` (adapters/main.ts: every
+ * platform) and each Discord shard process (adapters/discord/shard-process.ts: Discord only).
+ * Reads the settings (environment and .env), builds the content, the session store and the
+ * coordinator, then starts every platform whose settings are present; SIGINT and SIGTERM stop them.
+ */
+import { existsSync } from "node:fs";
+import { ContentError, loadContent } from "../src/content/load.ts";
+import { Coordinator } from "../src/coordinator.ts";
+import { CoreSettings, readSettings, SettingsError } from "../src/config.ts";
+import { createLogger } from "../src/log.ts";
+import { openStore } from "../src/store/open-store.ts";
+import type { Adapter } from "../src/adapter.ts";
+import type { PlatformModule } from "./platform.ts";
+
+/** The running platforms, once started. */
+export interface RunningPlatforms {
+  /** Lets the work in progress finish, closes the store and exits the process (code 0). */
+  stop(reason: string): Promise<void>;
+}
+
+/**
+ * Collects the problems of several settings readers, so that every one is reported at once.
+ *
+ * @example const s = settingsReader(); const core = s.attempt(() => readSettings(CoreSettings, env));
+ */
+export function settingsReader(): { problems: string[]; attempt<T>(read: () => T): T | null } {
+  const problems: string[] = [];
+  return {
+    problems,
+    attempt(read) {
+      try {
+        return read();
+      } catch (err) {
+        if (!(err instanceof SettingsError)) throw err;
+        problems.push(...err.problems);
+        return null;
+      }
+    },
+  };
+}
+
+/** Writes the settings problems (variable names, never values) to stderr and exits with code 2. */
+export function exitOnSettingsProblems(problems: string[]): never {
+  process.stderr.write(`${new SettingsError(problems).message}\nSee the README's "Configuration" section.\n`);
+  process.exit(2);
+}
+
+/**
+ * Starts the configured platforms of `platforms`. A settings or content problem is written to
+ * stderr and exits with code 2; a platform that cannot start exits with code 1. When none of them
+ * is configured, `whenNoneConfigured` runs instead (and null is returned).
+ *
+ * @example await startPlatforms(PLATFORMS, () => terminal(process.argv.slice(2)));
+ */
+export async function startPlatforms(
+  platforms: PlatformModule<never>[],
+  whenNoneConfigured: () => Promise<void>,
+): Promise<RunningPlatforms | null> {
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  const env = process.env;
+  // every setting is checked before anything starts, and every problem is reported at once
+  const settings = settingsReader();
+  const core = settings.attempt(() => readSettings(CoreSettings, env));
+  const configured = platforms.map((module) => ({ module, settings: settings.attempt(() => module.settings(env)) })).filter(
+    (p): p is { module: PlatformModule<never>; settings: never } => p.settings !== null,
+  );
+  if (settings.problems.length > 0 || core === null) exitOnSettingsProblems(settings.problems);
+  if (configured.length === 0) {
+    await whenNoneConfigured();
+    return null;
+  }
+
+  const log = createLogger(undefined, configured.flatMap((p) => p.module.secrets(p.settings)));
+  let content;
+  try {
+    content = loadContent();
+  } catch (err) {
+    if (err instanceof ContentError) {
+      process.stderr.write(err.message + "\n");
+      process.exit(2);
+    }
+    throw err;
+  }
+  const store = await openStore(core, log);
+  const coordinator = new Coordinator({ content, store, log, expireAfterDays: core.COACH_SESSION_TTL_DAYS });
+  await coordinator.sweepExpired();
+  setInterval(() => void coordinator.sweepExpired().catch((err: unknown) => log.error("expiry sweep failed", { error: err })), 24 * 60 * 60 * 1000).unref();
+  let adapters: Adapter[];
+  try {
+    adapters = await Promise.all(configured.map((p) => p.module.create(p.settings, { coordinator, content, log, store })));
+  } catch (err) {
+    // a platform's own dialogs file (dialogs/slack.yaml, dialogs/discord.yaml) is checked here
+    if (err instanceof ContentError) {
+      process.stderr.write(err.message + "\n");
+      process.exit(2);
+    }
+    throw err;
+  }
+  for (const a of adapters) {
+    try {
+      await a.start();
+    } catch (err) {
+      // adapters explain what to check (which variable, which address) without secrets
+      log.error("adapter could not start", { adapter: a.name, error: err });
+      process.stderr.write(`${a.name}: ${(err as Error).message}\n`);
+      await Promise.allSettled(adapters.map((x) => x.stop()));
+      await store.close();
+      process.exit(1);
+    }
+    log.info("adapter started", { adapter: a.name });
+  }
+  let stopping: Promise<void> | null = null;
+  const stop = (reason: string): Promise<void> =>
+    (stopping ??= (async () => {
+      log.info("stopping", { signal: reason });
+      await Promise.allSettled(adapters.map((a) => a.stop()));
+      await store.close();
+      process.exit(0);
+    })());
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  return { stop };
+}
