@@ -6,8 +6,12 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { join } from "node:path";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const TSX = join(ROOT, "node_modules", ".bin", "tsx");
 const CLI = join(ROOT, "adapters", "terminal", "cli.ts");
+/**
+ * One node process with tsx's loader: the `tsx` command would start a second, inner process, and a
+ * SIGKILL sent to the outer one would leave the inner one running.
+ */
+const NODE_ARGS = ["--import", "tsx", CLI];
 
 export interface CoachProcess {
   child: ChildProcessWithoutNullStreams;
@@ -20,7 +24,7 @@ export interface CoachProcess {
 }
 
 export function startCoach(args: string[]): CoachProcess {
-  const child = spawn(TSX, [CLI, ...args], { cwd: ROOT, env: { ...process.env, NODE_ENV: "production" } });
+  const child = spawn(process.execPath, [...NODE_ARGS, ...args], { cwd: ROOT, env: { ...process.env, NODE_ENV: "production" } });
   const lines: Record<string, unknown>[] = [];
   const waiters: ((v: Record<string, unknown>) => void)[] = [];
   let consumed = 0;
@@ -56,7 +60,7 @@ export function startCoach(args: string[]): CoachProcess {
 /** Runs the CLI to completion with the given stdin; returns stdout, stderr and the exit code. */
 export function runCoach(args: string[], stdin = ""): Promise<{ stdout: string; stderr: string; code: number | null }> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, [CLI, ...args], { cwd: ROOT, env: { ...process.env, NODE_ENV: "production" } });
+    const child = spawn(process.execPath, [...NODE_ARGS, ...args], { cwd: ROOT, env: { ...process.env, NODE_ENV: "production" } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
