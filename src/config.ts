@@ -10,10 +10,13 @@ export const CoreSettings = z.object({
   /** sessions untouched for this many days are deleted */
   COACH_SESSION_TTL_DAYS: z.coerce.number().positive("must be a number of days above 0, e.g. 30").default(30),
   /** when set, sessions live in Redis (shared by several instances) instead of lowdb files */
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\/\S+$/, "must look like redis://host:6379 (or rediss:// for TLS)")
-    .optional(),
+  REDIS_URL: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v), // an empty line in .env means "not set"
+    z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, "must look like redis://host:6379 (or rediss:// for TLS)")
+      .optional(),
+  ),
 });
 export type CoreSettings = z.infer<typeof CoreSettings>;
 
