@@ -10,6 +10,16 @@ import type { DiscordDialogs } from "./discord-dialogs.ts";
 
 /** The values of /plan's `action` option; no action continues the interview. */
 export const PLAN_ACTIONS = ["show", "reset", "forget"] as const;
+/** A command's or option's name and description in English, with the French localisations. */
+function named(x: { name: { fr: string; en: string }; description: { fr: string; en: string } }) {
+  return {
+    name: x.name.en,
+    name_localizations: { fr: x.name.fr },
+    description: x.description.en,
+    description_localizations: { fr: x.description.fr },
+  };
+}
+
 /** One of /plan's actions. */
 export type PlanAction = (typeof PLAN_ACTIONS)[number];
 
@@ -30,17 +40,11 @@ export function slashCommands(d: DiscordDialogs, maxQuestionLength: number): RES
   return [
     {
       ...everywhere(),
-      name: plan.name.en,
-      name_localizations: { fr: plan.name.fr },
-      description: plan.description.en,
-      description_localizations: { fr: plan.description.fr },
+      ...named(plan),
       options: [
         {
           type: ApplicationCommandOptionType.String,
-          name: plan.action.name.en,
-          name_localizations: { fr: plan.action.name.fr },
-          description: plan.action.description.en,
-          description_localizations: { fr: plan.action.description.fr },
+          ...named(plan.action),
           required: false,
           choices: PLAN_ACTIONS.map((value) => ({
             name: plan.action.choices[value].en,
@@ -52,17 +56,11 @@ export function slashCommands(d: DiscordDialogs, maxQuestionLength: number): RES
     },
     {
       ...everywhere(),
-      name: ask.name.en,
-      name_localizations: { fr: ask.name.fr },
-      description: ask.description.en,
-      description_localizations: { fr: ask.description.fr },
+      ...named(ask),
       options: [
         {
           type: ApplicationCommandOptionType.String,
-          name: ask.question.name.en,
-          name_localizations: { fr: ask.question.name.fr },
-          description: ask.question.description.en,
-          description_localizations: { fr: ask.question.description.fr },
+          ...named(ask.question),
           required: true,
           min_length: 1,
           max_length: Math.min(maxQuestionLength, MAX_OPTION_LENGTH),
