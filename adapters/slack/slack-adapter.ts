@@ -181,9 +181,12 @@ export class SlackAdapter implements Adapter {
   private wire(): void {
     const app = this.app;
     // first of all: drop repeats, and keep track of the work so that stop() can wait for it
+    // (tracked from the start: Bolt has already acknowledged an event when this runs, so a delivery
+    // must count as pending while its repeat check is still waiting on the store)
     app.use(async ({ body, context, next }) => {
-      if (!(await this.isFirstDelivery(body, context))) return;
-      const work = next();
+      const work = (async () => {
+        if (await this.isFirstDelivery(body, context)) await next();
+      })();
       this.pending.add(work);
       try {
         await work;

@@ -5,6 +5,7 @@
  */
 import type { LogLevel } from "@slack/bolt";
 import { SlackAdapter } from "../../../adapters/slack/slack-adapter.ts";
+import type { SeenDeliveries } from "../../../adapters/shared/seen-deliveries.ts";
 import type { PlanPlace } from "../../../adapters/slack/slack-settings.ts";
 import { loadContent } from "../../../src/content/load.ts";
 import type { Content } from "../../../src/content/compile.ts";
@@ -49,6 +50,8 @@ export interface HarnessOptions {
   /** user id → Slack locale */
   locales?: Record<string, string>;
   boltLogLevel?: LogLevel;
+  /** where deliveries already handled are remembered; the adapter's in-memory default otherwise */
+  seen?: SeenDeliveries;
 }
 
 export class SlackHarness {
@@ -75,6 +78,7 @@ export class SlackHarness {
       host: "127.0.0.1",
       clientOptions: { slackApiUrl: api.apiUrl, retryConfig: { retries: 0 } },
       ...(options.boltLogLevel ? { boltLogLevel: options.boltLogLevel } : {}),
+      ...(options.seen ? { seen: options.seen } : {}),
     });
     await adapter.start();
     return new SlackHarness(api, adapter, coordinator, store, logs);
