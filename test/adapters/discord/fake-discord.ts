@@ -194,7 +194,7 @@ export class FakeDiscord {
   }
 
   /** Resolves when `check` holds, re-checked after every REST call (fails after `timeoutMs`). */
-  async waitFor(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  async waitFor(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
     if (check()) return;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {

@@ -35,7 +35,7 @@ afterAll(async () => {
   await api.close();
 });
 
-async function until(condition: () => boolean, what: string, ms = 3000): Promise<void> {
+async function until(condition: () => boolean, what: string, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;
   while (!condition()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
