@@ -39,7 +39,16 @@ export interface CoordinatorOptions {
   maxQueuedPerSession?: number;
 }
 
-type Loaded = { state: SessionState | undefined; reset: "stale" | "expired" | null; revision: string | null };
+type Loaded = { state: SessionState | undefined; reset: "stale" | "expired" | null; revision: string | null; place: string | null };
+
+/** What an adapter may say about an input besides the input itself. */
+export interface TurnOptions {
+  /**
+   * Where the conversation now takes place (an adapter's own name for a thread, a DM...), kept with
+   * the session until another turn names another place; read back with `placeOf`.
+   */
+  place?: string;
+}
 
 /** How many times one input is retried when other instances keep writing its session. */
 const MAX_ATTEMPTS = 8;
@@ -68,10 +77,16 @@ export class Coordinator {
    * Runs one input of one session. Inputs of the same session run one after the other, in the
    * order they arrived; different sessions run side by side.
    */
-  handle(key: string, input: Input): Promise<TurnOutcome> {
+  handle(key: string, input: Input, options: TurnOptions = {}): Promise<TurnOutcome> {
     const queued = this.queues.get(key)?.depth ?? 0;
     if (queued >= this.maxQueued) return Promise.resolve(this.throttled(input));
-    return this.serialize(key, () => this.turn(key, input));
+    return this.serialize(key, () => this.turn(key, input, options.place));
+  }
+
+  /** Where the session's conversation last took place (`TurnOptions.place`), or null. */
+  async placeOf(key: string): Promise<string | null> {
+    const loaded = await this.load(key);
+    return loaded.state ? loaded.place : null;
   }
 
   /**
@@ -147,16 +162,17 @@ export class Coordinator {
     return next;
   }
 
-  private async turn(key: string, input: Input): Promise<TurnOutcome> {
+  private async turn(key: string, input: Input, newPlace: string | undefined): Promise<TurnOutcome> {
     // optimistic concurrency: if another instance wrote this session meanwhile, read again and redo
     for (let attempt = 1; ; attempt++) {
-      const { state, reset, revision } = await this.load(key);
+      const { state, reset, revision, place: oldPlace } = await this.load(key);
+      const place = newPlace ?? oldPlace;
       const result = step(state, input, this.content, this.now().toISOString());
       const forget = result.effects.some((e) => e.type === "forget-user");
       if (forget) {
         await this.store.delete(key);
         this.log.info("session forgotten at the user's request");
-      } else if (!(await this.store.writeIf(key, { version: STATE_VERSION, state: result.state }, revision, this.expireAfterMs / 1000))) {
+      } else if (!(await this.store.writeIf(key, { version: STATE_VERSION, state: result.state, ...(place !== null ? { place } : {}) }, revision, this.expireAfterMs / 1000))) {
         if (attempt >= MAX_ATTEMPTS) throw new Error(`session changed ${MAX_ATTEMPTS} times while one input was handled`);
         this.log.info("session written by another instance meanwhile; handling the input again", { attempt });
         continue;
@@ -182,26 +198,26 @@ export class Coordinator {
   /** Reads and checks a stored session; one that no longer fits is dropped (and the user told). */
   private async load(key: string): Promise<Loaded> {
     const { value: raw, revision } = await this.store.read(key);
-    if (raw === undefined) return { state: undefined, reset: null, revision };
+    if (raw === undefined) return { state: undefined, reset: null, revision, place: null };
     const envelope = PersistedSession.safeParse(raw);
     if (!envelope.success || envelope.data.version > STATE_VERSION) {
       // written by a newer coach, or not a session at all: keep it, never overwrite it
       const copy = await this.store.setAside(key, envelope.success ? `version-${envelope.data.version}` : "unreadable");
       this.log.warn("stored session of an unknown shape kept aside; starting the user again", { copy });
-      return { state: undefined, reset: "stale", revision: null };
+      return { state: undefined, reset: "stale", revision: null, place: null };
     }
     if (envelope.data.version < STATE_VERSION) {
       // no older shape exists yet: when STATE_VERSION moves on, migrate here, or restart with the note
       this.log.info("session of an older shape; starting it again", { version: envelope.data.version });
-      return { state: undefined, reset: "stale", revision };
+      return { state: undefined, reset: "stale", revision, place: null };
     }
     const parsed = SessionState.safeParse(envelope.data.state);
     if (!parsed.success || !fitsContent(parsed.data, this.content)) {
       this.log.warn("stored session no longer fits the content; starting it again");
-      return { state: undefined, reset: "stale", revision };
+      return { state: undefined, reset: "stale", revision, place: null };
     }
-    if (this.now().getTime() - Date.parse(parsed.data.updatedAt) > this.expireAfterMs) return { state: undefined, reset: "expired", revision };
-    return { state: parsed.data, reset: null, revision };
+    if (this.now().getTime() - Date.parse(parsed.data.updatedAt) > this.expireAfterMs) return { state: undefined, reset: "expired", revision, place: null };
+    return { state: parsed.data, reset: null, revision, place: envelope.data.place ?? null };
   }
 }
 

@@ -33,7 +33,6 @@ import {
   type ButtonScope, type Outgoing, type SlackMessage,
 } from "./block-kit.ts";
 import { boltLogger } from "./bolt-logger.ts";
-import { PlanThreads } from "./plan-threads.ts";
 import { loadSlackDialog, planRequestPhrases, type SlackDialog } from "./slack-dialog-schema.ts";
 import type { SlackSettings } from "./slack-settings.ts";
 import { escapeSlack, slackToPlain } from "./slack-text.ts";
@@ -93,7 +92,6 @@ export class SlackAdapter implements Adapter {
   private readonly planPhrases: PhraseList;
   private readonly seen: SeenDeliveries;
   private readonly locales: UserLocales;
-  private readonly threads = new PlanThreads();
   private readonly pending = new Set<Promise<unknown>>();
   private readonly host: string | undefined;
   private readonly clientOptions: webApi.WebClientOptions;
@@ -233,10 +231,10 @@ export class SlackAdapter implements Adapter {
     const m: MessageLike = event;
     const user = m.user;
     if (!user || m.bot_id || m.subtype) return;
-    // in an interview thread its owner's messages are turns, handled by onMessage
-    if (this.threads.ownerOf(m.channel, m.thread_ts)?.user === user) return;
     const team = teamOf(context);
     const key = sessionKey("slack", team, user);
+    // in an interview thread its owner's messages are turns, handled by onMessage
+    if (await this.isInterviewThread(key, m.channel, m.thread_ts)) return;
     const place: Place = { channel: m.channel, threadTs: m.thread_ts ?? m.ts };
     const text = slackToPlain(m.text ?? "", context.botUserId);
     const lang = await this.locales.langOf(user);
@@ -255,13 +253,13 @@ export class SlackAdapter implements Adapter {
     const user = m.user;
     // edits, deletions, joins, files, bot_message...: not something a person said to the coach
     if (m.subtype !== undefined || m.bot_id || !user || user === context.botUserId) return;
+    const key = sessionKey("slack", teamOf(context), user);
     // outside DMs, only the owner's replies in an interview thread (SLACK_PLAN_IN=thread) are turns
-    if (m.channel_type !== "im" && this.threads.ownerOf(m.channel, m.thread_ts)?.user !== user) return;
+    if (m.channel_type !== "im" && !(await this.isInterviewThread(key, m.channel, m.thread_ts))) return;
     const text = slackToPlain(m.text ?? "", context.botUserId);
     if (text === "") return;
     const place: Place = { channel: m.channel, threadTs: m.thread_ts };
     const lang = await this.locales.langOf(user);
-    const key = sessionKey("slack", teamOf(context), user);
     await this.guard(this.teller(client, place), lang, () => this.turn(client, key, { type: "text", text, locale: lang }, place, user));
   }
 
@@ -314,7 +312,7 @@ export class SlackAdapter implements Adapter {
     const privately = (text: string) => respond({ response_type: "ephemeral", text });
     await this.guard(privately, lang, async () => {
       const dm = await this.openDm(client, user);
-      const used = await this.resume(client, { team, user, key: sessionKey("slack", team, user), lang }, { channel: dm });
+      const used = await this.resume(client, { team, user, key: sessionKey("slack", team, user), lang }, { channel: dm }, DM_PLACE);
       if (command.channel_id !== dm) {
         await privately(escapeSlack(this.dialog.text.planInDm[used]));
       }
@@ -326,24 +324,24 @@ export class SlackAdapter implements Adapter {
   /** A plan asked for by a mention: in a DM (and a word in the thread), or right in the thread. */
   private async startPlan(client: webApi.WebClient, who: Who, origin: Place): Promise<void> {
     if (this.settings.planIn === "thread" && origin.threadTs !== undefined) {
-      this.threads.open(origin.channel, origin.threadTs, { team: who.team, user: who.user });
-      await this.resume(client, who, origin);
+      await this.resume(client, who, origin, threadPlace(origin.channel, origin.threadTs));
       return;
     }
     const dm = await this.openDm(client, who.user);
-    const lang = await this.resume(client, who, { channel: dm });
+    const lang = await this.resume(client, who, { channel: dm }, DM_PLACE);
     if (origin.channel !== dm) await this.post(client, origin, { text: escapeSlack(this.dialog.text.planInDm[lang]), blocks: [] });
   }
 
   /**
    * Starts or resumes the interview at `place`; a finished plan is shown again with an offer to
-   * start over. Returns the language of the conversation.
+   * start over. `where` (a DM, or a thread) is kept with the session: it says where the person's
+   * plain messages are turns, on every instance and after a restart. Returns the conversation's language.
    */
-  private async resume(client: webApi.WebClient, who: Who, place: Place): Promise<Lang> {
+  private async resume(client: webApi.WebClient, who: Who, place: Place, where: string): Promise<Lang> {
     const existing = await this.coordinator.plan(who.key);
     const scope: ButtonScope = { kind: "turn", owner: who.user };
     if (existing?.done) {
-      const outcome = await this.coordinator.handle(who.key, { type: "command", command: "plan", locale: who.lang });
+      const outcome = await this.coordinator.handle(who.key, { type: "command", command: "plan", locale: who.lang }, { place: where });
       const again: Reply = {
         kind: "text",
         text: this.dialog.text.planAgain[outcome.lang],
@@ -352,9 +350,18 @@ export class SlackAdapter implements Adapter {
       await this.deliver(client, [...outcome.replies, again], place, scope, outcome.lang);
       return outcome.lang;
     }
-    const outcome = await this.coordinator.handle(who.key, { type: "open", locale: who.lang });
+    const outcome = await this.coordinator.handle(who.key, { type: "open", locale: who.lang }, { place: where });
     await this.deliver(client, outcome.replies, place, scope, outcome.lang);
     return outcome.lang;
+  }
+
+  /**
+   * True when `threadTs` of `channel` is where the session `key` holds its interview
+   * (SLACK_PLAN_IN=thread): read from the shared store, so any instance knows, even after a restart.
+   */
+  private async isInterviewThread(key: string, channel: string, threadTs: string | undefined): Promise<boolean> {
+    if (this.settings.planIn !== "thread" || threadTs === undefined) return false;
+    return (await this.coordinator.placeOf(key)) === threadPlace(channel, threadTs);
   }
 
   private async turn(client: webApi.WebClient, key: string, input: Input, place: Place, owner: string): Promise<void> {
@@ -444,6 +451,14 @@ function startFailure(variable: string, err: unknown): string {
     return `slack: could not reach Slack (${err instanceof Error ? err.message : String(err)}); check the network`;
   }
   return `slack: could not start (${err instanceof Error ? err.message : String(err)}); check ${variable}`;
+}
+
+/** The session's place (Coordinator TurnOptions) when the person talks with the coach in a DM. */
+const DM_PLACE = "slack:dm";
+
+/** The session's place when the interview runs in a channel thread. */
+function threadPlace(channel: string, threadTs: string): string {
+  return `slack:thread:${channel}/${threadTs}`;
 }
 
 interface Who {

@@ -37,5 +37,10 @@ export const STATE_VERSION = 1;
 export const PersistedSession = z.strictObject({
   version: z.number().int(),
   state: z.unknown(),
+  /**
+   * Where the user talks with the coach, as the adapter names it (a channel thread, say): opaque to
+   * the core, kept with the session so that every instance, and the next start, knows it.
+   */
+  place: z.string().max(500).optional(),
 });
-export type PersistedSession = { version: number; state: SessionState };
+export type PersistedSession = { version: number; state: SessionState; place?: string };

@@ -11,6 +11,8 @@
 export interface StoredSession {
   version: number;
   state: unknown;
+  /** where the conversation takes place, as an adapter names it (see Coordinator.handle) */
+  place?: string;
 }
 
 /** A stored document and the revision it was read at; `revision` is null when there is none. */

@@ -24,7 +24,7 @@ describe("forget me", () => {
     const ana = sessionKey("slack", "T-ACME", "U-ANA-7731");
     const bob = sessionKey("slack", "T-ACME", "U-BOB-1002");
     for (const [key, goal] of [[ana, "devenir la boulangerie préférée du quartier Limoilou"], [bob, "devenir la référence du vélo cargo"]] as const) {
-      await c.handle(key, { type: "open" });
+      await c.handle(key, { type: "open" }, { place: `slack:thread:C-ROOM-OF-${key.slice(-4)}/1.2` });
       await c.handle(key, { type: "text", text: goal });
       await c.handle(key, { type: "text", text: "7 heures par mois" });
     }
@@ -35,6 +35,8 @@ describe("forget me", () => {
     const disk = everythingOnDisk(dir);
     expect(disk).not.toContain("Limoilou");
     expect(disk).not.toContain("U-ANA-7731");
+    expect(disk).not.toContain("C-ROOM-OF-7731"); // where she talked with the coach
+    expect(await c.placeOf(ana)).toBeNull();
     expect(disk).toContain("vélo cargo");
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Scale-out: two real Bolt apps in HTTP mode, on two ports, sharing one Redis, take alternate turns
- * of one interview, and a retried event sent to both is answered once.
+ * of one interview, and a retried event sent to both is answered once; with SLACK_PLAN_IN=thread, an
+ * interview in a channel thread goes on whichever app Slack's reply reaches.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SlackAdapter } from "../../adapters/slack/slack-adapter.ts";
@@ -10,7 +11,7 @@ import { RedisStore } from "../../src/store/redis-store.ts";
 import { getDocument, sessionKey } from "../../src/store/session-store.ts";
 import { SessionState } from "../../src/engine/state.ts";
 import { FakeSlackApi } from "../adapters/slack/fake-slack-api.ts";
-import { signature, slackEvent, type SlackRequest } from "../adapters/slack/fixtures.ts";
+import { nextTs, signature, slackEvent, type SlackRequest } from "../adapters/slack/fixtures.ts";
 import { postsOf, sharedContent } from "../adapters/slack/slack-harness.ts";
 import { redisUnavailable, startRedis, type RunningRedis } from "../helpers/redis-server.ts";
 
@@ -27,12 +28,13 @@ beforeAll(async () => {
   if (skip) return;
   redis = await startRedis();
   api = await FakeSlackApi.start();
-  for (let i = 0; i < 2; i++) {
+  // apps 0 and 1 keep plans in DMs, apps 2 and 3 in channel threads (SLACK_PLAN_IN=thread)
+  for (let i = 0; i < 4; i++) {
     const store = await RedisStore.connect({ url: redis.url, prefix: "scale" });
     stores.push(store);
     const coordinator = new Coordinator({ content: sharedContent(), store });
     const app = new SlackAdapter({
-      settings: { mode: "http", botToken: "xoxb-1-2-scale", signingSecret: SECRET, port: 0, planIn: "dm" },
+      settings: { mode: "http", botToken: "xoxb-1-2-scale", signingSecret: SECRET, port: 0, planIn: i < 2 ? "dm" : "thread" },
       coordinator,
       content: sharedContent(),
       log: silentLogger,
@@ -96,4 +98,18 @@ describe("two Slack instances sharing Redis", () => {
     expect(retry.status).toBe(200);
     expect(retry.posts).toEqual([]);
   }, 30_000);
+
+  (skip ? it.skip : it)("in thread mode, take turns of an interview in a channel thread, whichever app gets the reply", async () => {
+    const root = nextTs();
+    const start = await sendTo(apps[2]!, slackEvent({ text: "<@UBOT> plan", user: "UTHR", channel: "C5", ts: root }));
+    expect(start.posts).toMatchObject([{ channel: "C5", thread: root }]);
+    const inThread = (user: string, text: string) => slackEvent({ type: "message", channelType: "channel", channel: "C5", threadTs: root, user, text });
+    const other = await sendTo(apps[3]!, inThread("UELSE", "je veux plus de clients"));
+    expect(other.posts).toEqual([]);
+    const goal = await sendTo(apps[3]!, inThread("UTHR", "je veux plus de clients"));
+    expect(goal.posts).toMatchObject([{ channel: "C5", thread: root }]);
+    expect(goal.posts[0]!.text).toContain("(2/5)");
+    const time = await sendTo(apps[2]!, inThread("UTHR", "10 heures par mois"));
+    expect(time.posts[0]!.text).toContain("(3/5)");
+  });
 });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sessionKey } from "../../../src/store/session-store.ts";
-import { nextTs, slackEvent } from "./fixtures.ts";
+import { nextTs, slackEvent, slashCommand } from "./fixtures.ts";
 import { postsOf, SlackHarness } from "./slack-harness.ts";
 
 describe("plans in DMs (the default)", () => {
@@ -113,5 +113,44 @@ describe("plans in the thread (SLACK_PLAN_IN=thread)", () => {
 
   test("no error was logged", () => {
     expect(h.errors()).toEqual([]);
+  });
+});
+
+describe("a thread interview after a restart (SLACK_PLAN_IN=thread)", () => {
+  test("the owner's replies in the thread still go to their interview; other people's still do not", async () => {
+    const before = await SlackHarness.start({ planIn: "thread" });
+    const root = nextTs();
+    const start = await before.send(slackEvent({ text: "<@UBOT> plan", user: "U1", channel: "C8", ts: root }));
+    expect(postsOf(start.calls)[0]?.text).toContain("(1/5)");
+    await before.close();
+
+    // a new process, same sessions (the lowdb files, or Redis)
+    const after = await SlackHarness.start({ planIn: "thread", store: before.store });
+    try {
+      const chatter = await after.send(slackEvent({ type: "message", channelType: "channel", channel: "C8", threadTs: root, user: "U2", text: "je veux plus de clients" }));
+      expect(postsOf(chatter.calls)).toEqual([]);
+      const elsewhere = await after.send(slackEvent({ type: "message", channelType: "channel", channel: "C8", threadTs: nextTs(), user: "U1", text: "je veux plus de clients" }));
+      expect(postsOf(elsewhere.calls)).toEqual([]);
+      const typed = await after.send(slackEvent({ type: "message", channelType: "channel", channel: "C8", threadTs: root, user: "U1", text: "je veux plus de clients" }));
+      expect(postsOf(typed.calls)).toMatchObject([{ channel: "C8", thread: root }]);
+      expect(postsOf(typed.calls)[0]?.text).toMatch(/^C'est noté\. Votre objectif : Développer les ventes\.\n\(2\/5\)/);
+      expect(after.errors()).toEqual([]);
+    } finally {
+      await after.close();
+    }
+  });
+
+  test("once the owner takes the plan to a DM (/plan), the old thread no longer takes turns", async () => {
+    const h = await SlackHarness.start({ planIn: "thread" });
+    try {
+      const root = nextTs();
+      await h.send(slackEvent({ text: "<@UBOT> plan", user: "U1", channel: "C9", ts: root }));
+      const dm = await h.send(slashCommand({ user: "U1", channel: "C9" }));
+      expect(postsOf(dm.calls)[0]?.text).toContain("(1/5)");
+      const late = await h.send(slackEvent({ type: "message", channelType: "channel", channel: "C9", threadTs: root, user: "U1", text: "je veux plus de clients" }));
+      expect(postsOf(late.calls)).toEqual([]);
+    } finally {
+      await h.close();
+    }
   });
 });

@@ -50,6 +50,8 @@ export interface HarnessOptions {
   /** user id → Slack locale */
   locales?: Record<string, string>;
   boltLogLevel?: LogLevel;
+  /** the sessions (another harness's, to play a restart); a new empty store otherwise */
+  store?: MemoryStore;
   /** where deliveries already handled are remembered; the adapter's in-memory default otherwise */
   seen?: SeenDeliveries;
 }
@@ -68,7 +70,7 @@ export class SlackHarness {
     for (const [user, locale] of Object.entries(options.locales ?? {})) api.locales.set(user, locale);
     const logs: string[] = [];
     const log = createLogger((line) => logs.push(line), [BOT_TOKEN, SIGNING_SECRET]);
-    const store = new MemoryStore();
+    const store = options.store ?? new MemoryStore();
     const coordinator = new Coordinator({ content: sharedContent(), store, log });
     const adapter = new SlackAdapter({
       settings: { mode: "http", botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, port: 0, planIn: options.planIn ?? "dm" },
