@@ -194,6 +194,8 @@ export const PlanFile = z.strictObject({
     skills: Text,
     owner: Text,
     networks: localized(["networks"]),
+    /** the same line when the hours do not cover one network at the full cadence */
+    networksNone: Text,
     recommendations: Text,
     source: Text,
     customGoalMeasure: Text,

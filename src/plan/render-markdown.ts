@@ -16,7 +16,7 @@ export function renderPlanMarkdown(content: Content, plan: Plan, answers: Readon
     const a = answers[id];
     if (a) lines.push(`- **${l[id][lang]}** ${describeAnswer(content, id, a, lang)}`);
   }
-  if (plan.networks !== null) lines.push(`- ${fill(l.networks[lang], { networks: plan.networks }, lang)}`);
+  if (plan.networks !== null) lines.push(`- ${plan.networks === 0 ? l.networksNone[lang] : fill(l.networks[lang], { networks: plan.networks }, lang)}`);
   if (plan.missing.length > 0) {
     const missing = plan.missing.map((id) => l[id][lang].replace(/\s*:\s*$/, "")).join(", ");
     lines.push("", `_${fill(l.missing[lang], { missing }, lang)}_`);
