@@ -24,7 +24,7 @@ const text = (a: Answers, id: string, lang: Lang = "en") => buildPlan(content(),
 describe("which recommendations the answers call for", () => {
   it("always: the goal, the time per network, one platform first, the in-house voice, the budget, security, listening", () => {
     const always = ["define-objective", "time-per-network", "one-platform-first", "in-house-voice", "launch-budget", "security-policy", "listen-first"];
-    for (const over of [{}, { skills: choice("team"), owner: choice("employee"), budget: money(0) }, { goal: { type: "text", text: "be the bakery everyone knows" } as Answer }]) {
+    for (const over of [{} as Answers, { skills: choice("team"), owner: choice("employee"), budget: money(0) }, { goal: { type: "text", text: "be the bakery everyone knows" } as Answer }]) {
       expect(ids(answers(over))).toEqual(expect.arrayContaining(always));
     }
   });
