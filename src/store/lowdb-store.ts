@@ -82,7 +82,8 @@ export class LowdbStore implements SessionStore {
     const revision = db.data === null ? null : (db.data.revision ?? 0);
     this.revisions.set(key, revision);
     if (db.data === null) return { value: undefined, revision: null };
-    return { value: { version: db.data.version, state: db.data.state }, revision: revision === null ? null : String(revision) };
+    const { version, state, place } = db.data;
+    return { value: place === undefined ? { version, state } : { version, state, place }, revision: revision === null ? null : String(revision) };
   }
 
   writeIf(key: string, value: StoredSession, revision: string | null): Promise<boolean> {
@@ -103,7 +104,7 @@ export class LowdbStore implements SessionStore {
     if ((current === null ? null : String(current)) !== revision) return false;
     const next = (current ?? 0) + 1;
     const db = this.db(key);
-    db.data = { key, version: value.version, revision: next, state: value.state };
+    db.data = { key, version: value.version, revision: next, state: value.state, ...(value.place !== undefined ? { place: value.place } : {}) };
     await db.write();
     this.revisions.set(key, next);
     return true;
@@ -125,7 +126,13 @@ export class LowdbStore implements SessionStore {
     return this.claims.claim(id, ttlSeconds);
   }
 
+  /** Removes the session's file and every copy of it set aside (damaged, from a newer coach). */
   async delete(key: string): Promise<void> {
+    await this.ensureDir();
+    const copies = `${fileNameOf(key)}.`;
+    for (const f of await readdir(this.sessionsDir)) {
+      if (f.startsWith(copies) && !f.endsWith(".json")) await rm(join(this.sessionsDir, f), { force: true });
+    }
     await rm(this.pathOf(key), { force: true });
     this.revisions.set(key, null);
   }

@@ -26,15 +26,19 @@ export class MemoryStore implements SessionStore {
   }
   async delete(key: string): Promise<void> {
     this.data.delete(key);
+    for (const name of this.aside.keys()) if (this.asideOf.get(name) === key) this.aside.delete(name);
   }
   /** copies set aside, by name */
   readonly aside = new Map<string, string>();
+  /** copy name → the key it was set aside from */
+  private readonly asideOf = new Map<string, string>();
 
   async setAside(key: string, why: string): Promise<string | null> {
     const v = this.data.get(key);
     if (!v) return null;
     const name = `${key}.${why}-${new Date(this.now()).toISOString()}`;
     this.aside.set(name, v.json);
+    this.asideOf.set(name, key);
     this.data.delete(key);
     return `memory:${name}`;
   }

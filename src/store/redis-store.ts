@@ -59,7 +59,13 @@ export class RedisStore implements SessionStore {
   async read(key: string): Promise<Revisioned> {
     const [doc, rev] = await this.client.sendCommand<(string | null)[]>(["HMGET", this.sessionKey(key), "doc", "rev"]);
     if (doc === null || doc === undefined) return { value: undefined, revision: null };
-    return { value: JSON.parse(doc) as unknown, revision: rev ?? null };
+    try {
+      return { value: JSON.parse(doc) as unknown, revision: rev ?? null };
+    } catch {
+      // not JSON (written by hand, or by something else): keep it aside, the user starts again
+      const copy = await this.setAside(key, "damaged");
+      return { value: { damaged: copy }, revision: null };
+    }
   }
 
   async writeIf(key: string, value: StoredSession, revision: string | null, ttlSeconds = 0): Promise<boolean> {
@@ -69,12 +75,25 @@ export class RedisStore implements SessionStore {
     return reply !== 0;
   }
 
+  /** Removes the session and every copy of it set aside (damaged, from a newer coach). */
   async delete(key: string): Promise<void> {
-    await this.client.sendCommand(["DEL", this.sessionKey(key)]);
+    const copies: string[] = [];
+    let cursor = "0";
+    do {
+      const [next, batch] = await this.client.sendCommand<[string, string[]]>(["SCAN", cursor, "MATCH", `${this.asideHead(key).replace(/[*?[\]\\]/g, "\\$&")}*`, "COUNT", "500"]);
+      cursor = next;
+      copies.push(...batch);
+    } while (cursor !== "0");
+    await this.client.sendCommand(["DEL", this.sessionKey(key), ...copies]);
+  }
+
+  /** Where the copies of a key set aside start; the key is encoded so that it holds no ":". */
+  private asideHead(key: string): string {
+    return `${this.prefix}:aside:${encodeURIComponent(key)}:`;
   }
 
   async setAside(key: string, why: string): Promise<string | null> {
-    const copy = `${this.prefix}:aside:${key}:${why}:${new Date().toISOString()}`;
+    const copy = `${this.asideHead(key)}${why}:${new Date().toISOString()}`;
     try {
       await this.client.sendCommand(["RENAME", this.sessionKey(key), copy]);
     } catch {

@@ -52,6 +52,10 @@ describe.each(stores)("%s conformance", (name, make) => {
     const value = { version: 1, state: { a: [1, 2], b: "é€🙂" } };
     await putDocument(s, "k", value);
     expect(await getDocument(s, "k")).toEqual(value);
+    // where the conversation takes place, kept with the session (a Slack thread, say)
+    const placed = { version: 1, state: { a: 1 }, place: "slack:thread:C1/1700000000.000100" };
+    await putDocument(s, "p", placed);
+    expect(await getDocument(s, "p")).toEqual(placed);
     expect(await getDocument(s, "k")).not.toBe(value);
     expect(await getDocument(s, "missing")).toBeUndefined();
   });
@@ -64,8 +68,11 @@ describe.each(stores)("%s conformance", (name, make) => {
     expect(await s.writeIf("k", { version: 1, state: "A" }, seen.revision)).toBe(true);
     expect(await s.writeIf("k", { version: 1, state: "B" }, seen.revision)).toBe(false);
     expect(await getDocument(s, "k")).toEqual({ version: 1, state: "A" });
-    const results = await Promise.all(["x", "y", "z"].map(async (v) => s.writeIf("k", { version: 1, state: v }, (await s.read("k")).revision)));
-    expect(results.filter(Boolean).length).toBeGreaterThanOrEqual(1);
+    // three writers that read the same revision: exactly one wins
+    const { revision } = await s.read("k");
+    const results = await Promise.all(["x", "y", "z"].map((v) => s.writeIf("k", { version: 1, state: v }, revision)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(["x", "y", "z"]).toContain(((await getDocument(s, "k")) as { state: string }).state);
   });
 
   maybe("keeps keys apart, even with colons and odd characters", async () => {
@@ -90,6 +97,23 @@ describe.each(stores)("%s conformance", (name, make) => {
     expect(await getDocument(s, "a")).toBeUndefined();
     expect(await s.keys()).toEqual(["b"]);
     expect(await s.writeIf("a", { version: 1, state: "again" }, null)).toBe(true);
+  });
+
+  maybe("forgets the copies of a key set aside too, and only those", async () => {
+    const s = await make();
+    const key = sessionKey("slack", "T1", "U-FORGET-ME");
+    const other = sessionKey("slack", "T1", "U-FORGET-ME-NOT");
+    for (const k of [key, other]) {
+      await putDocument(s, k, { version: 99, state: `secret of ${k}` });
+      expect(await s.setAside(k, "version-99")).not.toBeNull();
+      await putDocument(s, k, { version: 1, state: `now of ${k}` });
+    }
+    await s.delete(key);
+    const left = await everythingStored(s);
+    expect(left).not.toContain("secret of slack:T1:U-FORGET-ME\"");
+    expect(left).not.toContain("now of slack:T1:U-FORGET-ME\"");
+    expect(left).toContain("secret of slack:T1:U-FORGET-ME-NOT");
+    expect(left).toContain("now of slack:T1:U-FORGET-ME-NOT");
   });
 
   maybe("claims a delivery id once", async () => {
@@ -120,8 +144,45 @@ describe.each(stores)("%s conformance", (name, make) => {
   });
 });
 
+/** Every document a store holds, sessions and copies set aside, as one string (JSON texts). */
+async function everythingStored(s: SessionStore): Promise<string> {
+  if (s instanceof MemoryStore) return [...(await Promise.all((await s.keys()).map((k) => getDocument(s, k)))).map((d) => JSON.stringify(d)), ...s.aside.values()].join("\n");
+  if (s instanceof LowdbStore) {
+    const dir = join(s.pathOf("x"), "..");
+    return readdirSync(dir).map((f) => readFileSync(join(dir, f), "utf8")).join("\n");
+  }
+  const { createClient } = await import("redis");
+  const probe = createClient({ url: redis!.url });
+  await probe.connect();
+  const out: string[] = [];
+  for (const k of await probe.sendCommand<string[]>(["KEYS", "*"])) {
+    const type = await probe.sendCommand<string>(["TYPE", k]);
+    if (type === "hash") out.push(String(await probe.sendCommand<string | null>(["HGET", k, "doc"])));
+  }
+  await probe.close();
+  return out.join("\n");
+}
+
 describe("RedisStore specifics", () => {
   const maybe = skipRedis ? it.skip : it;
+  maybe("sets an unreadable document aside, tells the user, and starts again without crashing", async () => {
+    const s = await RedisStore.connect({ url: redis!.url, prefix: "damaged" });
+    opened.push(s);
+    const c = new Coordinator({ content: content(), store: s, now: () => new Date(FIXED_NOW) });
+    await c.handle("u", { type: "open" });
+    const { createClient } = await import("redis");
+    const probe = createClient({ url: redis!.url });
+    await probe.connect();
+    await probe.sendCommand(["HSET", "damaged:session:u", "doc", '{"version": 1, "state": {"lang": "fr", "pend']);
+    const out = await c.handle("u", { type: "text", text: "bonjour" });
+    expect(out.replies[0]!.text).toContain("on repart du début");
+    const aside = await probe.sendCommand<string[]>(["KEYS", "damaged:aside:*"]);
+    await probe.close();
+    expect(aside).toHaveLength(1);
+    expect(aside[0]).toMatch(/^damaged:aside:u:damaged:/);
+    expect((await c.handle("u", { type: "text", text: "1" })).step).toBe("time");
+  });
+
   maybe("gives each written session a TTL equal to the expiry", async () => {
     const s = await RedisStore.connect({ url: redis!.url, prefix: "ttl" });
     opened.push(s);
@@ -186,6 +247,19 @@ describe("LowdbStore on disk", () => {
     const out = await c.handle("u", { type: "open" });
     expect(out.replies[0]!.text).toContain("on repart du début");
     expect(out.step).toBe("goal");
+  });
+});
+
+describe("a session written by an older coach", () => {
+  it("is started again with a note (no older shape can be migrated yet), and overwritten", async () => {
+    const store = new MemoryStore();
+    await putDocument(store, "u", { version: 0, state: { pending: "budget", answers: {} } });
+    const c = new Coordinator({ content: content(), store, now: () => new Date(FIXED_NOW) });
+    const out = await c.handle("u", { type: "open" });
+    expect(out.replies[0]!.text).toContain("on repart du début");
+    expect(out.step).toBe("goal");
+    expect(((await getDocument(store, "u")) as { version: number }).version).toBe(1);
+    expect(store.aside.size).toBe(0);
   });
 });
 
