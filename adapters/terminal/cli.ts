@@ -15,6 +15,7 @@ import { CoreSettings, readSettings, SettingsError } from "../../src/config.ts";
 import { openStore } from "../../src/store/open-store.ts";
 import { sessionKey } from "../../src/store/session-store.ts";
 import { runChat } from "./chat.ts";
+import { askJson, renderAsk } from "./render.ts";
 
 const USAGE = `Usage:
   npm run coach -- [--lang fr|en] [--user ID] [--db PATH] [--json]     chat (one message per line when piped)
@@ -78,11 +79,7 @@ export async function main(argv: string[]): Promise<void> {
   if (command === "ask") {
     const answer = async (text: string) => {
       const r = await coordinator.ask(text, { lang, key });
-      if (values.json) {
-        process.stdout.write(JSON.stringify({ input: r.input, lang: r.lang, objection: r.objection, confidence: r.confidence, text: r.text, source: r.source }) + "\n");
-      } else {
-        process.stdout.write(r.text + "\n" + r.choices.map((c, i) => `  ${i + 1}. ${c.label}`).join("\n") + (r.choices.length ? "\n" : "") + "\n");
-      }
+      process.stdout.write(values.json ? JSON.stringify(askJson(r)) + "\n" : renderAsk(r) + "\n\n");
     };
     if (rest.length > 0) await answer(rest.join(" "));
     else for await (const line of createInterface({ input: process.stdin })) if (line.trim() !== "") await answer(line);

@@ -2,11 +2,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCoach, startCoach } from "../helpers/cli-process.ts";
+import { content } from "../helpers/content.ts";
 import { tempDirs } from "../helpers/temp-dirs.ts";
 
 const tempDir = tempDirs("coach-cli-");
 
 type Line = { input: string | null; lang: string; step: string | null; replies: { text: string; choices: { id: string; label: string }[] }[]; done: boolean; plan: Record<string, unknown> | null; objection: string | null };
+type AskLine = { input: string; lang: string; objection: string | null; confidence: number; text: string; source: string | null; choices: { id: string; label: string }[] };
 
 describe("npm run coach (the terminal test mode)", () => {
   it("writes the opening before reading anything, then one JSON object per input line", async () => {
@@ -61,15 +63,75 @@ describe("npm run coach (the terminal test mode)", () => {
     expect(await second.exited).toBe(0);
   }, 30_000);
 
-  it("answers one-shot questions in ask mode, as JSON", async () => {
-    const { stdout, code } = await runCoach(["ask", "--json"], "isn't social media just a fad?\nbonjour\nça coûte trop cher un employé dédié\n");
+  it("answers one-shot questions in ask mode, as JSON, with the topics the text offers as choices", async () => {
+    const { stdout, code } = await runCoach(
+      ["ask", "--json"],
+      "isn't social media just a fad?\nbonjour\nça coûte trop cher un employé dédié\nis it too expensive and just a fad\n",
+    );
     expect(code).toBe(0);
-    const rows = stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(rows.map((r) => [r["objection"], r["lang"]])).toEqual([["fad", "en"], [null, "fr"], ["too-expensive", "fr"]]);
-    expect(rows[0]!["text"]).toContain("Social media are no longer a novelty");
-    expect(rows[0]!["source"]).toContain("«Instruire une entreprise aux médias sociaux?», À la base 2");
-    expect(rows[1]!["text"]).toContain("Voici les doutes dont je peux vous parler");
-    expect(rows[2]!["confidence"]).toBeGreaterThanOrEqual(0.5);
+    const rows = stdout.trim().split("\n").map((l) => JSON.parse(l) as AskLine);
+    expect(rows.map((r) => [r.objection, r.lang])).toEqual([["fad", "en"], [null, "fr"], ["too-expensive", "fr"], [null, "en"]]);
+
+    const [fad, unknown, expensive, ambiguous] = rows as [AskLine, AskLine, AskLine, AskLine];
+    // a matched rule: its answer, its sources, and its related topics as choices
+    expect(fad.text).toContain("Social media are no longer a novelty");
+    expect(fad.text).toMatch(/Related topics:$/);
+    expect(fad.source).toContain("«Instruire une entreprise aux médias sociaux?», À la base 2");
+    expect(fad.choices).toEqual([
+      { id: "ask:roi-unclear", label: "The return can't be measured" },
+      { id: "ask:reputation", label: "We may be criticised in public" },
+    ]);
+    expect(expensive.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(expensive.source).toContain("«Un employé pour gérer les médias-sociaux ?», Alexandre Poitras");
+    // nothing matched: every topic, in the question's language
+    expect(unknown.text).toBe("Je ne suis pas sûr de comprendre. Voici les doutes dont je peux vous parler :");
+    expect(unknown.source).toBeNull();
+    expect(unknown.choices.map((c) => c.id)).toEqual(content().objections.rules.map((r) => `ask:${r.id}`));
+    expect(unknown.choices[0]).toEqual({ id: "ask:fad", label: "C'est juste une mode" });
+    // two rules about as likely: both, to pick from
+    expect(ambiguous.text).toBe("Your message touches on more than one topic. Which one did you mean?");
+    expect(ambiguous.source).toBeNull();
+    expect(ambiguous.choices).toEqual([
+      { id: "ask:fad", label: "It's just a fad" },
+      { id: "ask:too-expensive", label: "A dedicated employee costs too much" },
+    ]);
+  }, 30_000);
+
+  it("takes the question from the words after ask, answers in the --lang language, and numbers the topics in text mode", async () => {
+    const [json, text, unknown] = await Promise.all([
+      runCoach(["ask", "--json", "--lang", "en", "c'est", "juste", "une", "mode"]),
+      runCoach(["ask", "is", "it", "too", "expensive", "and", "just", "a", "fad"]),
+      runCoach(["ask", "--lang", "en", "bonjour"]),
+    ]);
+    expect([json.code, text.code, unknown.code]).toEqual([0, 0, 0]);
+
+    const row = JSON.parse(json.stdout) as AskLine;
+    expect(row).toMatchObject({ input: "c'est juste une mode", lang: "en", objection: "fad" });
+    expect(row.text).toContain("Social media are no longer a novelty");
+    expect(row.choices.map((c) => c.label)).toEqual(["The return can't be measured", "We may be criticised in public"]);
+
+    expect(text.stdout).toBe(
+      "Your message touches on more than one topic. Which one did you mean?\n  1. It's just a fad\n  2. A dedicated employee costs too much\n\n",
+    );
+    expect(unknown.stdout).toContain("I'm not sure I follow. Here are the doubts I can talk about:\n  1. It's just a fad\n  2. We're too small, no time\n");
+    expect(unknown.stdout).toContain(`  ${content().objections.rules.length}. Our website is enough\n`);
+  }, 30_000);
+
+  it("names the objection answered mid-interview in chat --json, and stays on the same question", async () => {
+    const { stdout, code } = await runCoach(
+      ["--json", "--db", tempDir(), "--user", "lou", "--lang", "en"],
+      ["#choice:goal:sales", "isn't social media just a fad?", "10 hours a month"].join("\n") + "\n",
+    );
+    expect(code).toBe(0);
+    const lines = stdout.trim().split("\n").map((l) => JSON.parse(l) as Line);
+    expect(lines.map((l) => [l.step, l.objection])).toEqual([["goal", null], ["time", null], ["time", "fad"], ["budget", null]]);
+    const objection = lines[2]!;
+    expect(objection.input).toBe("isn't social media just a fad?");
+    const said = objection.replies.map((r) => r.text).join("\n\n");
+    expect(said).toContain("Social media are no longer a novelty");
+    expect(said).toContain("Source: «Question No 1: Le budget");
+    expect(said).toContain("(2/5) How many hours a month");
+    expect(lines[3]!.replies[0]!.text).toBe("Noted: 10 h a month (about 2.3 h a week).");
   }, 30_000);
 
   it("says what works when an option is wrong", async () => {

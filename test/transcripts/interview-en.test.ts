@@ -68,6 +68,95 @@ describe("a whole interview in English", () => {
     );
   });
 
+  it("explains itself on help, names the commands, and asks the pending question again", async () => {
+    await runTranscript(
+      `
+      > help
+      ~ I ask you five questions (goal, time, budget, skills, who runs it)
+      ~ Commands at any time: "back", "restart", "my plan", "forget me", "français".
+      ~ I also answer your doubts: It's just a fad
+      ~ (1/5) What is your main goal on social media?
+      ~ 2. Grow sales
+      @ goal
+      > 2
+      > 10 hours a month
+      @ budget
+      > help
+      ~ Commands at any time: "back", "restart", "my plan", "forget me", "français".
+      ~ (3/5) What budget a month
+      ! Noted
+      @ budget
+      > none
+      ~ Noted: no budget for now.
+      @ skills
+      `,
+      new MemoryStore(),
+    );
+  });
+
+  it("restarts only after a yes; a no keeps the answers", async () => {
+    await runTranscript(
+      `
+      > I want to grow sales
+      ~ Your goal: Grow sales.
+      > 10 hours a month
+      @ budget
+      > restart
+      ~ Start again from scratch? Your answers will be cleared.
+      ~ 1. Yes
+      ~ 2. No
+      > no
+      ~ OK, no restart; your answers are kept.
+      ~ (3/5) What budget a month
+      @ budget
+      > my plan
+      ~ **Goal:** Grow sales
+      ~ Partial plan: still to answer: Budget, Skills, Who runs it
+      @ budget
+      > back
+      ~ Your current answer: 10 h a month
+      @ time
+      > 12 hours a month
+      @ budget
+      > restart
+      > yes
+      ~ Starting again from the beginning.
+      ~ (1/5) What is your main goal on social media?
+      @ goal
+      > my plan
+      ~ No plan yet
+      ! **Goal:**
+      `,
+      store(),
+    );
+  });
+
+  it("resumes at the same question after the process is gone, and says so", async () => {
+    const { last } = await runTranscript(
+      `
+      > we want to attract new talent
+      ~ Your goal: Attract new talent.
+      > 2 days a month
+      ~ Noted: 16 h a month
+      @ budget
+      -- restart process
+      ~ Welcome back! Let's pick up where we left off, at question 3 of 5. Your earlier answers are kept.
+      ~ (3/5) What budget a month
+      ! Bonjour
+      @ budget
+      > none
+      ~ Noted: no budget for now.
+      @ skills
+      > my plan
+      ~ **Goal:** Attract new talent
+      ~ Partial plan: still to answer: Skills, Who runs it
+      @ skills
+      `,
+      store(),
+    );
+    expect(last.lang).toBe("en");
+  });
+
   it("ignores a button of an earlier question instead of taking a wrong step", async () => {
     await runTranscript(
       `

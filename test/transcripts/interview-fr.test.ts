@@ -91,6 +91,32 @@ describe("a whole interview in French, on the lowdb store", () => {
     );
   });
 
+  it("explains itself on « aide », names the commands, and asks the pending question again", async () => {
+    await runTranscript(
+      `
+      > aide
+      ~ Je vous pose cinq questions (objectif, temps, budget, compétences, responsable)
+      ~ Commandes à tout moment : « retour », « recommencer », « plan », « oublie-moi », « english ».
+      ~ Je réponds aussi à vos doutes : C'est juste une mode
+      ~ (1/5) Quel est votre objectif principal
+      ~ 2. Développer les ventes
+      @ goal
+      > 2
+      > 10 heures par mois
+      @ budget
+      > aide
+      ~ Commandes à tout moment : « retour », « recommencer », « plan », « oublie-moi », « english ».
+      ~ (3/5) Quel budget
+      ! C'est noté
+      @ budget
+      > 0
+      ~ aucun budget pour l'instant
+      @ skills
+      `,
+      store(),
+    );
+  });
+
   it("resumes at the same question after the process is gone, and says so", async () => {
     await runTranscript(
       `
