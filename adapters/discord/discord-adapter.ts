@@ -61,6 +61,8 @@ export class DiscordAdapter implements Adapter {
   readonly client: Client;
   private readonly o: DiscordAdapterOptions;
   private readonly inFlight = new Set<Promise<void>>();
+  /** interactions acknowledged with deferUpdate: their "@original" is the message the button is on */
+  private readonly deferredUpdates = new WeakSet<Repliable>();
 
   constructor(options: DiscordAdapterOptions) {
     this.o = options;
@@ -174,13 +176,27 @@ export class DiscordAdapter implements Adapter {
     await this.deliver(i, this.render(i, outcome.replies, outcome));
   }
 
-  /** Posts the owner's finished plan in the channel, for everyone; the owner gets a private note. */
+  /**
+   * Posts the owner's finished plan in the channel, for everyone; the owner gets a private note.
+   *
+   * The first response is a deferUpdate (DEFERRED_UPDATE_MESSAGE), sent before the plan is read so
+   * the 3 s rule holds however slow the store is. Not a deferReply: Discord's "Create Followup
+   * Message" says a follow-up sent directly after a DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE creates no
+   * message but edits the loading one and keeps its ephemeral flag, so after an ephemeral defer the
+   * header and first chunk would stay private (and a one-chunk plan would never be shared). After a
+   * deferUpdate, every follow-up is a new message with its own flags: the plan's pieces go out
+   * without the Ephemeral flag (public, the Markdown file on the last), then the private note with
+   * it. Follow-ups are interaction webhook messages, so they need no channel in the cache (the
+   * Guilds intent) and no Send Messages / Attach Files permission (the bot is invited with none),
+   * which `interaction.channel.send` would. The message the button is on stays as it was.
+   */
   private async share(i: ComponentInteraction): Promise<void> {
-    await i.deferReply({ flags: MessageFlags.Ephemeral });
+    await i.deferUpdate();
+    this.deferredUpdates.add(i);
     const result = await this.o.coordinator.plan(this.key(i));
     const lang = result?.plan.lang ?? discordLang(i.locale);
     if (!result?.done) {
-      await i.editReply({ content: notice(this.o.dialogs.text.nothingToShare, lang) });
+      await i.followUp({ content: notice(this.o.dialogs.text.nothingToShare, lang), flags: MessageFlags.Ephemeral });
       return;
     }
     const header = notice(this.o.dialogs.text.sharedHeader, lang, { user: userMention(i.user.id) });
@@ -189,7 +205,7 @@ export class DiscordAdapter implements Adapter {
       const files = n === pieces.length - 1 ? [planFile(this.o.dialogs.planFile[lang], result.markdown)] : [];
       await i.followUp({ content, files });
     }
-    await i.editReply({ content: notice(this.o.dialogs.text.shared, lang) });
+    await i.followUp({ content: notice(this.o.dialogs.text.shared, lang), flags: MessageFlags.Ephemeral });
   }
 
   // ------------------------------------------------------------------ helpers
@@ -273,8 +289,9 @@ export class DiscordAdapter implements Adapter {
     this.o.log.error("discord interaction failed", { interaction: i.id, error: err });
     try {
       const content = notice(this.o.dialogs.text.failed, discordLang(i.locale));
-      if (i.deferred && !i.replied) await i.editReply({ content, components: [], files: [] });
-      else if (i.replied) await i.followUp({ content, flags: MessageFlags.Ephemeral });
+      // after a deferUpdate, editReply would overwrite the message the button is on: a follow-up instead
+      if (i.deferred && !i.replied && !this.deferredUpdates.has(i)) await i.editReply({ content, components: [], files: [] });
+      else if (i.deferred || i.replied) await i.followUp({ content, flags: MessageFlags.Ephemeral });
       else await i.reply({ content, flags: MessageFlags.Ephemeral });
     } catch (second) {
       this.o.log.warn("discord: could not tell the user about the failure", { interaction: i.id, error: second });

@@ -95,16 +95,27 @@ describe("the /plan interview in French, in a server", () => {
       ["Recommencer", ButtonStyle.Secondary],
     ]);
 
-    // sharing: a public message in the channel (not ephemeral), the user privately told
+    // sharing: public messages in the channel (not ephemeral), then the user privately told. The
+    // press is acknowledged with a deferred update (the fake, like Discord, would turn the first
+    // follow-up after an ephemeral deferred reply into an edit of that private reply)
+    const planMessage = structuredClone(last);
     const shared = await u.press("📣 Partager mon plan dans ce salon");
-    const [note, ...posts] = shared.messages;
-    expect(note!.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
-    expect(note!.content).toBe("C'est fait : votre plan est publié dans ce salon, à la vue de tous.");
+    expect(callbackTypes(shared)).toEqual([InteractionResponseType.DeferredMessageUpdate]);
+    const posts = shared.messages.slice(0, -1);
+    const note = shared.messages.at(-1)!;
+    expect(note.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(note.content).toBe("C'est fait : votre plan est publié dans ce salon, à la vue de tous.");
     expect(posts.length).toBeGreaterThan(0);
     for (const p of posts) expect(p.flags & MessageFlags.Ephemeral).toBe(0);
     expect(posts[0]!.content).toMatch(/^<@111111111111111111> partage son plan médias sociaux :\n\n# Votre plan médias sociaux/);
+    // the whole plan is public, not only what follows a first chunk
+    expect(posts.map((p) => p.content).join("\n").replace(/\s+/g, " ")).toContain(stored!.markdown.trim().replace(/\s+/g, " "));
     expect(posts.flatMap((p) => p.files)).toEqual([{ name: "plan-medias-sociaux.md", text: stored!.markdown }]);
     expect(posts.every((p) => p.components.length === 0)).toBe(true);
+    // the header names the owner, without pinging them (nor anyone)
+    for (const m of shared.messages) expect(m.allowedMentions).toEqual({ parse: [] });
+    // the private plan message the button is on is left as it was
+    expect(last).toEqual(planMessage);
   });
 
   test("/plan action:show mid-interview: the plan so far with its file, then the pending question (no share button)", async () => {

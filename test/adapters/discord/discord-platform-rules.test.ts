@@ -1,9 +1,11 @@
 /**
  * Discord's rules and the ways a conversation goes off the happy path: /ask, an interaction that
  * expired (10062), `@everyone` typed into a modal, a button of another user's conversation, a
- * button or modal of an earlier question, and Discord's message checks on everything sent.
+ * button or modal of an earlier question, a share button with no finished plan, the gateway
+ * intents, and Discord's message checks on everything sent.
  */
-import { InteractionResponseType, Locale, MessageFlags } from "discord.js";
+import { GatewayIntentBits, InteractionResponseType, Locale, MessageFlags } from "discord.js";
+import { encodeComponentId } from "../../../adapters/discord/component-id.ts";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sessionKey } from "../../../src/store/session-store.ts";
 import { buttons, selects, startTestBed, type TestBed } from "./discord-test-bed.ts";
@@ -18,6 +20,12 @@ afterAll(async () => {
 });
 
 const inGuild = (id: string, name: string, locale: Locale = Locale.French) => bed.user({ user: discordUser(id, name), guildId: GUILD_ID, locale });
+
+describe("the gateway connection", () => {
+  test("identifies with the Guilds intent only (no privileged or message intent)", () => {
+    expect(bed.fake.identifies.map((i) => i.intents)).toEqual([GatewayIntentBits.Guilds]);
+  });
+});
 
 describe("/ask", () => {
   test("answers a doubt from the rule base, in the user's Discord language, with related topics as buttons", async () => {
@@ -162,6 +170,24 @@ describe("buttons that are not for this user or this moment", () => {
     const plan = await bed.coordinator.plan(sessionKey("discord", GUILD_ID, u.id));
     expect(plan?.plan.budgetPerMonth).toBeNull();
     expect(plan?.plan.hoursPerMonth).toBe(10);
+  });
+});
+
+describe("sharing before the plan is finished", () => {
+  test("the share button with no finished plan: acknowledged at once, a private note, nothing public", async () => {
+    const u = inGuild("333333333333333341", "ines");
+    const first = await u.slash("plan");
+    const question = first.messages.at(-1)!;
+    const before = structuredClone(question);
+    const press = buttonPress({ ...u.where, customId: encodeComponentId({ kind: "share", owner: u.id }), message: bed.fake.apiMessage(question) });
+    const seen = await u.send(press);
+    expect(seen.calls.filter((c) => c.path.endsWith("/callback")).map((c) => (c.body as { type: number }).type)).toEqual([
+      InteractionResponseType.DeferredMessageUpdate,
+    ]);
+    expect(seen.messages).toHaveLength(1);
+    expect(seen.text).toBe("Il n'y a pas encore de plan terminé à partager. Lancez /plan pour finir l'entrevue d'abord.");
+    expect(seen.messages[0]!.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(question).toEqual(before);
   });
 });
 

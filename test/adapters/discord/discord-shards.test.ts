@@ -9,7 +9,7 @@
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Locale, MessageFlags, type APIInteraction, type ShardingManager } from "discord.js";
+import { GatewayIntentBits, Locale, MessageFlags, type APIInteraction, type ShardingManager } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recommendedShardCount, startShards, stopShards } from "../../../adapters/discord/shard-manager.ts";
 import { Coordinator } from "../../../src/coordinator.ts";
@@ -112,6 +112,7 @@ describe("Discord on 2 shards (ShardingManager, mode process) sharing Redis", ()
   (skip ? it.skip : it)("each shard identifies with its own shard id; one interview alternates between the shards and loses nothing", async () => {
     const f = fake!;
     expect(f.identifies.map((i) => i.shard).sort()).toEqual([[0, 2], [1, 2]]);
+    expect(f.identifies.map((i) => i.intents)).toEqual([GatewayIntentBits.Guilds, GatewayIntentBits.Guilds]);
     expect(managerLog.filter((l) => l.startsWith("discord shard ready"))).toHaveLength(2);
 
     let seen = await on(0, slashCommand({ ...where, name: "plan" }), "(1/5) What is your main goal on social media?");

@@ -4,6 +4,11 @@
  * dispatches INTERACTION_CREATE payloads. Like Discord, it answers interaction callbacks 204 with no
  * body, refuses a callback that comes too late (404, 10062 Unknown interaction) or twice (40060),
  * returns full message objects for webhook messages, and rejects messages over Discord's limits.
+ * Like Discord, a follow-up sent while a deferred reply (DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE) is
+ * still loading creates no message: it edits that deferred reply, which keeps its flags (an
+ * ephemeral defer stays ephemeral whatever the follow-up asks). See "Create Followup Message" in
+ * https://discord.com/developers/docs/interactions/receiving-and-responding#create-followup-message
+ * It records every IDENTIFY (shard and intents).
  * It also keeps what the user sees: the messages, as last edited, and the modals shown.
  */
 import { randomBytes } from "node:crypto";
@@ -61,6 +66,8 @@ interface Tracked {
   acknowledged: boolean;
   /** the message that "@original" designates */
   originalId: string | null;
+  /** acknowledged with DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE (a loading message) */
+  deferredReply: boolean;
   modal: APIModalInteractionResponseCallbackData | null;
 }
 
@@ -88,8 +95,11 @@ export class FakeDiscord {
   private readonly sockets = new Set<WebSocket>();
   /** the `shard: [id, count]` each connection identified with */
   private readonly shardOf = new Map<WebSocket, [number, number]>();
-  /** every IDENTIFY received, in order: the shard it asked for ([0, 1] when it named none) */
-  readonly identifies: { shard: [number, number] }[] = [];
+  /**
+   * every IDENTIFY received, in order: the shard it asked for ([0, 1] when it named none) and the
+   * gateway intents bitfield it sent
+   */
+  readonly identifies: { shard: [number, number]; intents: number }[] = [];
   private readonly waiters = new Set<() => void>();
   private seq = 0;
   private nextMessage = 1;
@@ -142,6 +152,7 @@ export class FakeDiscord {
       deadlineMs: o.late ? -1 : this.options.responseDeadlineMs,
       acknowledged: false,
       originalId: null,
+      deferredReply: false,
       modal: null,
     });
     const packet = JSON.stringify({ op: 0, t: "INTERACTION_CREATE", s: ++this.seq, d: interaction });
@@ -228,12 +239,12 @@ export class FakeDiscord {
     });
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45000 } }));
     ws.on("message", (raw) => {
-      const packet = JSON.parse(String(raw)) as { op: number; d?: { shard?: [number, number] } };
+      const packet = JSON.parse(String(raw)) as { op: number; d?: { shard?: [number, number]; intents?: number } };
       if (packet.op === 1) ws.send(JSON.stringify({ op: 11 }));
       if (packet.op === 2) {
         const shard = packet.d?.shard ?? [0, 1];
         this.shardOf.set(ws, shard);
-        this.identifies.push({ shard });
+        this.identifies.push({ shard, intents: Number(packet.d?.intents) });
         const ready = {
           v: 10,
           user: BOT_USER,
@@ -298,7 +309,7 @@ export class FakeDiscord {
     }
     if ((m = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/.exec(path))) {
       const tracked = this.byToken(m[2]!);
-      if (method === "POST" && !m[3]) return this.apiMessage(this.create(tracked, body, files));
+      if (method === "POST" && !m[3]) return this.apiMessage(this.followUp(tracked, body, files));
       if (method === "PATCH" && m[3]) return this.apiMessage(this.edit(this.messageOf(tracked, m[3]), body, files));
       if (method === "GET" && m[3]) return this.apiMessage(this.messageOf(tracked, m[3]));
       if (method === "DELETE" && m[3]) {
@@ -329,6 +340,7 @@ export class FakeDiscord {
       case InteractionResponseType.DeferredChannelMessageWithSource: {
         const flags = Number(data?.flags ?? 0);
         tracked.originalId = this.create(tracked, { flags: flags | MessageFlags.Loading }, [], { allowEmpty: true }).id;
+        tracked.deferredReply = true;
         break;
       }
       case InteractionResponseType.DeferredMessageUpdate:
@@ -359,6 +371,20 @@ export class FakeDiscord {
     const seen = this.messages.find((x) => x.id === id);
     if (!seen) throw new HttpError(404, { code: 10008, message: "Unknown Message" });
     return seen;
+  }
+
+  /**
+   * POST /webhooks/{app}/{token}. Directly after a DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE (the
+   * loading message not yet edited), Discord treats it as "Edit Original Interaction Response" for
+   * backwards compatibility: no new message, and the flags asked for are ignored (the defer's stay).
+   */
+  private followUp(tracked: Tracked, body: unknown, files: SentFile[]): SeenMessage {
+    const original = tracked.deferredReply ? this.messages.find((x) => x.id === tracked.originalId) : undefined;
+    if (original && (original.flags & MessageFlags.Loading) !== 0) {
+      checkMessage(body, files, false);
+      return this.edit(original, body, files);
+    }
+    return this.create(tracked, body, files);
   }
 
   private create(tracked: Tracked, body: unknown, files: SentFile[], o: { allowEmpty?: boolean } = {}): SeenMessage {
