@@ -82,7 +82,14 @@ export async function startPlatforms(
     }
     throw err;
   }
-  const store = await openStore(core, log);
+  let store;
+  try {
+    store = await openStore(core, log);
+  } catch (err) {
+    // the store's errors name the host, never the password in REDIS_URL
+    process.stderr.write(`${(err as Error).message}\n`);
+    process.exit(1);
+  }
   const coordinator = new Coordinator({ content, store, log, expireAfterDays: core.COACH_SESSION_TTL_DAYS });
   await coordinator.sweepExpired();
   setInterval(() => void coordinator.sweepExpired().catch((err: unknown) => log.error("expiry sweep failed", { error: err })), 24 * 60 * 60 * 1000).unref();

@@ -14,7 +14,8 @@ export const slackPlatform: PlatformModule<SlackSettings> = {
   create: async (settings, { coordinator, content, log, store }) => {
     // Bolt is loaded only when Slack is configured (start-up time and memory otherwise)
     const { SlackAdapter } = await import("./slack-adapter.ts");
-    return new SlackAdapter({ settings, coordinator, content, log, seen: store });
+    const clientOptions = settings.apiUrl === undefined ? {} : { clientOptions: { slackApiUrl: settings.apiUrl } };
+    return new SlackAdapter({ settings, coordinator, content, log, seen: store, ...clientOptions });
   },
   secrets: slackSecrets,
 };

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { readSettings, SettingsError } from "../../src/config.ts";
 
 /** Every variable the Slack adapter reads. */
-export const SLACK_VARIABLES = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_PORT", "SLACK_PLAN_IN"] as const;
+export const SLACK_VARIABLES = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_PORT", "SLACK_PLAN_IN", "SLACK_API_URL"] as const;
 
 const present = (v: string | undefined) => v !== undefined && v.trim() !== "";
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
@@ -35,6 +35,15 @@ const SlackEnv = z.object({
         .optional(),
     ),
     SLACK_PLAN_IN: z.preprocess(blankToUndefined, z.enum(["dm", "thread"], { error: 'must be "dm" or "thread"' }).default("dm")),
+    /** Slack's Web API elsewhere: GovSlack (https://slack-gov.com/api/), a proxy, or a local fake in tests */
+    SLACK_API_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, "must be an http(s) address of Slack's Web API, like https://slack.com/api/")
+        .transform((url) => (url.endsWith("/") ? url : `${url}/`))
+        .optional(),
+    ),
   });
 
 /** The variables the chosen mode still needs: Socket Mode by default, HTTP when its variables are set. */
@@ -52,9 +61,13 @@ function missingForMode(env: Record<string, string | undefined>): string[] {
 export type PlanPlace = "dm" | "thread";
 
 /** How the adapter connects to Slack, and where plans are built. */
-export type SlackSettings =
+export type SlackSettings = (
   | { mode: "socket"; botToken: string; appToken: string; planIn: PlanPlace }
-  | { mode: "http"; botToken: string; signingSecret: string; port: number; planIn: PlanPlace };
+  | { mode: "http"; botToken: string; signingSecret: string; port: number; planIn: PlanPlace }
+) & {
+  /** the Web API's address when it is not Slack's own (SLACK_API_URL) */
+  apiUrl?: string;
+};
 
 /**
  * The Slack settings in `env`: null when no SLACK_ variable is set (Slack is not used).
@@ -72,11 +85,12 @@ export function readSlackSettings(env: Record<string, string | undefined>): Slac
     throw err;
   }
   if (modeProblems.length > 0) throw new SettingsError(modeProblems);
+  const apiUrl = s.SLACK_API_URL === undefined ? {} : { apiUrl: s.SLACK_API_URL };
   if (s.SLACK_APP_TOKEN !== undefined) {
-    return { mode: "socket", botToken: s.SLACK_BOT_TOKEN, appToken: s.SLACK_APP_TOKEN, planIn: s.SLACK_PLAN_IN };
+    return { mode: "socket", botToken: s.SLACK_BOT_TOKEN, appToken: s.SLACK_APP_TOKEN, planIn: s.SLACK_PLAN_IN, ...apiUrl };
   }
   // missingForMode guarantees both are present here
-  return { mode: "http", botToken: s.SLACK_BOT_TOKEN, signingSecret: s.SLACK_SIGNING_SECRET ?? "", port: s.SLACK_PORT ?? 0, planIn: s.SLACK_PLAN_IN };
+  return { mode: "http", botToken: s.SLACK_BOT_TOKEN, signingSecret: s.SLACK_SIGNING_SECRET ?? "", port: s.SLACK_PORT ?? 0, planIn: s.SLACK_PLAN_IN, ...apiUrl };
 }
 
 /** The values that must never reach a log. */

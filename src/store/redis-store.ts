@@ -39,15 +39,25 @@ export class RedisStore implements SessionStore {
 
   /** Connects; fails with a clear error (without the URL's password) when Redis cannot be reached. */
   static async connect(options: RedisStoreOptions): Promise<RedisStore> {
-    const client = createClient({ url: options.url, socket: { reconnectStrategy: (retries) => (retries > 20 ? new Error("Redis unreachable") : Math.min(retries * 100, 2000)) } });
-    client.on("error", () => {
+    // at start-up, give up after a few quick tries (a wrong REDIS_URL is said within a second or so);
+    // once connected, keep reconnecting for about half a minute through a Redis restart
+    let connected = false;
+    const reconnectStrategy = (retries: number) =>
+      retries > (connected ? 20 : 3) ? new Error("Redis unreachable") : Math.min((retries + 1) * 100, 2000);
+    const client = createClient({ url: options.url, socket: { reconnectStrategy } });
+    let lastError: Error | undefined;
+    client.on("error", (err: Error) => {
       // reported by the command that fails; the client reconnects on its own
+      lastError = err;
     });
     try {
       await client.connect();
+      connected = true;
     } catch (err) {
       const where = new URL(options.url);
-      throw new Error(`Cannot reach Redis at ${where.hostname}:${where.port || 6379} (${(err as Error).message})`);
+      // the socket's own error says why (refused, unknown host, wrong password); never the URL itself
+      const why = lastError?.message ?? (err as Error).message;
+      throw new Error(`Cannot reach Redis at ${where.hostname}:${where.port || 6379} (${why}); check REDIS_URL and that Redis is running`);
     }
     return new RedisStore(client, options.prefix ?? "coach");
   }

@@ -1,0 +1,154 @@
+/**
+ * `npm start` as a user runs it (adapters/main.ts in its own process, in a fresh folder): nothing
+ * configured opens the terminal chat; Slack settings in a .env file start the Slack adapter, which
+ * answers through a local fake Slack and keeps the session in ./data; a refused token or an
+ * unreachable Redis stop it with a message that names the variable and never prints a secret.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeSlackApi } from "../slack/fake-slack-api.ts";
+import { signature, slackEvent } from "../slack/fixtures.ts";
+import { postsOf } from "../slack/slack-harness.ts";
+
+const ROOT = join(import.meta.dirname, "..", "..", "..");
+const MAIN = join(ROOT, "adapters", "main.ts");
+// tsx's loader by path: the folder the coach runs in has no node_modules
+const TSX = pathToFileURL(join(ROOT, "node_modules", "tsx", "dist", "loader.mjs")).href;
+
+const BOT_TOKEN = "xoxb-5150-5150-npmstartSECRET";
+const SIGNING_SECRET = "npmstartSECRET0123456789abcdef";
+
+interface Coach {
+  output: () => string;
+  /** resolves when the output matches */
+  waitFor(pattern: RegExp): Promise<RegExpMatchArray>;
+  exited: Promise<number | null>;
+  write(text: string): void;
+  kill(signal: NodeJS.Signals): void;
+}
+
+const dirs: string[] = [];
+function freshFolder(env?: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "coach-start-"));
+  dirs.push(dir);
+  if (env !== undefined) writeFileSync(join(dir, ".env"), env);
+  return dir;
+}
+
+/** Runs `npm start`'s entry point in `cwd` with only PATH and HOME from this environment. */
+function start(cwd: string, env: Record<string, string> = {}): Coach {
+  const child = spawn(process.execPath, ["--import", TSX, MAIN], {
+    cwd,
+    env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", NODE_ENV: "production", ...env },
+  });
+  let out = "";
+  const waiters: (() => void)[] = [];
+  const onData = (d: Buffer) => {
+    out += d.toString();
+    for (const w of [...waiters]) w();
+  };
+  child.stdout.on("data", onData);
+  child.stderr.on("data", onData);
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return {
+    output: () => out,
+    exited,
+    write: (text) => child.stdin.write(text),
+    kill: (signal) => child.kill(signal),
+    waitFor: (pattern) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const m = out.match(pattern);
+          if (!m) return;
+          waiters.splice(waiters.indexOf(check), 1);
+          resolve(m);
+        };
+        waiters.push(check);
+        check();
+        void exited.then(() => reject(new Error(`the coach exited before printing ${pattern}; it printed:\n${out}`)));
+      }),
+  };
+}
+
+let api: FakeSlackApi;
+beforeAll(async () => {
+  api = await FakeSlackApi.start();
+});
+afterAll(async () => {
+  await api.close();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe("npm start", () => {
+  it("with nothing configured, opens the coaching chat in the terminal and keeps the session in ./data", async () => {
+    const dir = freshFolder();
+    const coach = start(dir);
+    await coach.waitFor(/\(1\/5\)/);
+    coach.write("je veux plus de clients\n");
+    await coach.waitFor(/\(2\/5\)/);
+    coach.kill("SIGTERM");
+    await coach.exited;
+    expect(readdirSync(join(dir, "data", "sessions"))).toHaveLength(1);
+  });
+
+  it("with Slack settings in .env, starts the Slack adapter instead: a DM gets the first question, the session is in ./data", async () => {
+    const dir = freshFolder(
+      [`SLACK_BOT_TOKEN=${BOT_TOKEN}`, `SLACK_SIGNING_SECRET=${SIGNING_SECRET}`, "SLACK_PORT=0", `SLACK_API_URL=${api.apiUrl}`, ""].join("\n"),
+    );
+    const coach = start(dir);
+    const [, port] = await coach.waitFor(/listening for HTTP requests.*"port":(\d+)/);
+    await coach.waitFor(/adapter started/);
+    expect(coach.output()).not.toContain("(1/5)"); // no terminal chat
+
+    const request = slackEvent({ type: "message", channelType: "im", user: "UNPM", text: "bonjour" });
+    const ts = Math.floor(Date.now() / 1000);
+    const before = api.calls.length;
+    const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+      method: "POST",
+      headers: { "content-type": request.contentType, "x-slack-request-timestamp": String(ts), "x-slack-signature": signature(SIGNING_SECRET, ts, request.body) },
+      body: request.body,
+    });
+    expect(res.status).toBe(200);
+    await waitUntil(() => postsOf(api.calls.slice(before)).length > 0);
+    expect(postsOf(api.calls.slice(before))[0]!.text).toContain("(1/5)");
+
+    coach.kill("SIGTERM");
+    expect(await coach.exited).toBe(0);
+    expect(readdirSync(join(dir, "data", "sessions"))).toEqual(["slack%3AT1%3AUNPM.json"]);
+    expect(coach.output()).not.toContain("npmstartSECRET");
+  });
+
+  it("stops with a message naming SLACK_BOT_TOKEN when Slack refuses it, and prints no secret", async () => {
+    api.failing.set("auth.test", "invalid_auth");
+    try {
+      const dir = freshFolder([`SLACK_BOT_TOKEN=${BOT_TOKEN}`, `SLACK_SIGNING_SECRET=${SIGNING_SECRET}`, "SLACK_PORT=0", `SLACK_API_URL=${api.apiUrl}`].join("\n"));
+      const coach = start(dir);
+      expect(await coach.exited).toBe(1);
+      expect(coach.output()).toContain("SLACK_BOT_TOKEN");
+      expect(coach.output()).not.toContain("npmstartSECRET");
+    } finally {
+      api.failing.delete("auth.test");
+    }
+  });
+
+  it("stops with a clear message when Redis cannot be reached, and never prints the password in REDIS_URL", async () => {
+    const dir = freshFolder();
+    const coach = start(dir, {
+      SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PORT: "0", SLACK_API_URL: api.apiUrl,
+      REDIS_URL: "redis://coach:hunter2npmstartSECRET@127.0.0.1:1",
+    });
+    const code = await coach.exited;
+    expect(code).not.toBe(0);
+    expect(coach.output()).toMatch(/Cannot reach Redis at 127\.0\.0\.1:1/);
+    expect(coach.output()).not.toContain("hunter2");
+    expect(coach.output()).not.toContain("npmstartSECRET");
+  });
+});
+
+async function waitUntil(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((r) => setTimeout(r, 20));
+}
