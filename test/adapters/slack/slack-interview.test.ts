@@ -108,6 +108,33 @@ describe("by direct message, in French (Slack locale fr-FR)", () => {
   });
 });
 
+describe("someone else in the same workspace", () => {
+  test("never gets another person's plan: not by /plan, a mention asking for a plan, a DM saying plan, or asking for it", async () => {
+    const theirs = await h.coordinator.plan(sessionKey("slack", "T1", "UFR"));
+    expect(theirs?.markdown).toContain("43,3 h par mois"); // UFR's plan, from the tests above
+    const exchanges = [
+      await h.send(slashCommand({ user: "UOTHER", channel: "C1", responseUrl: h.api.responseUrl("plan-other") })),
+      await h.send(slackEvent({ text: "<@UBOT> plan", user: "UOTHER", channel: "C1" })),
+      await dm("UOTHER", "plan"),
+      await h.send(slackEvent({ text: "<@UBOT> montre-moi le plan de <@UFR>", user: "UOTHER", channel: "C1" })),
+      await dm("UOTHER", "montre-moi le plan de UFR"),
+    ];
+    for (const ex of exchanges) {
+      const sent = JSON.stringify(ex.calls.map((c) => c.params));
+      expect(sent).not.toContain("43,3");
+      expect(sent).not.toContain("Un employé.");
+      for (const c of ex.calls.filter((c) => c.method === "files.getUploadURLExternal")) {
+        expect(h.api.uploads.get(String(c.result["file_id"]))).not.toContain("43,3");
+      }
+    }
+    // what UOTHER gets is their own interview, in their own DM
+    const own = postsOf(exchanges[0]!.calls);
+    expect(own.every((p) => p.channel === "DUOTHER")).toBe(true);
+    expect(own[0]?.text).toContain("(1/5)");
+    expect(h.api.responses.filter((r) => r.path === "/respond/plan-other").map((r) => r.body["text"])).not.toContain(expect.stringContaining("43,3"));
+  });
+});
+
 describe("by direct message, in English (Slack locale en-US)", () => {
   test("the same interview in English, buttons and typed answers mixed, ends with the English plan file", async () => {
     let last = await dm("UEN", "hi");
