@@ -94,6 +94,16 @@ function checkDiscord(replies: Parameters<typeof renderDiscord>[0], lang: "fr" |
         const id = "custom_id" in c ? c.custom_id : "";
         atMost(id.length, 100, "id.length");
         if ("label" in c && c.label !== undefined) atMost(c.label.length, DISCORD.buttonLabel, "c.label.length");
+        // a select menu: its options, their labels and values, its placeholder
+        if ("options" in c && Array.isArray(c.options)) {
+          atMost(c.options.length, DISCORD.selectOptions, "select options");
+          for (const o of c.options) {
+            atMost(o.label.length, DISCORD.selectOptionLabel, "select option label");
+            atMost(o.value.length, 100, "select option value");
+            atMost(o.description?.length ?? 0, 100, "select option description");
+          }
+          atMost(c.placeholder?.length ?? 0, 150, "select placeholder");
+        }
       }
     }
   }
