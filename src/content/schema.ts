@@ -213,10 +213,14 @@ export const ParsingFile = z.strictObject({
   numberWords: z.record(z.string(), z.number().nonnegative()),
   /** "a"/"un": a number only when a unit follows ("a day a week") */
   articleWords: z.array(z.string()),
+  /** before a unit or a hundred ("quelques heures", "a few hundred"): too vague to read, asked again */
+  vagueWords: z.array(z.string()),
   rangeWords: z.strictObject({ between: z.array(z.string()), and: z.array(z.string()) }),
   thousandWords: z.array(z.string()),
   units: z.array(z.strictObject({ id, hours: z.number().positive(), words: z.array(z.string()).min(1) })).min(1),
   periods: z.array(z.strictObject({ id, perMonth: z.number().positive(), words: z.array(z.string()).min(1) })).min(1),
+  /** a count of sessions: "2 fois", "3 times" (words after a number), "twice" (counts) */
+  times: z.strictObject({ words: z.array(z.string()), counts: z.record(z.string(), z.number().positive()) }),
   zeroWords: z.strictObject({ hours: z.array(z.string()), budget: z.array(z.string()) }),
   currencies: z.array(z.strictObject({ symbol: z.string().min(1), words: z.array(z.string()).min(1) })),
   limits: z.strictObject({ hoursPerMonthMax: z.number().positive(), budgetPerMonthMax: z.number().positive() }),

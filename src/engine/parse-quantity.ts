@@ -1,18 +1,31 @@
 /**
  * Reads the two typed answers of the interview: hours a month and money a month. Every word it
  * knows (units, periods, number words, currencies) comes from dialogs/parsing.yaml.
+ *
+ * A time answer is a sum of terms; a term is a duration (a number or an article, then a unit:
+ * "2 h", "une journée", "half a day", "1 h 30", "an hour and a half"), maybe a count of sessions
+ * ("2 fois", "twice") and maybe a period ("par semaine", "a week"). A unit with no number before it
+ * ("quelques heures", "several hours") is not a quantity: the answer is re-asked, never read as 1.
  */
 import { stripAccents } from "../text/normalize.ts";
 
 /** dialogs/parsing.yaml with every phrase split into tokens the way user text is. */
 export interface QuantityWords {
+  /** number phrases, their tokens joined by a space: "vingt", "a couple of" */
   numberWords: ReadonlyMap<string, number>;
+  /** "a", "une": 1 before a unit ("a day a week") or a count ("une fois") */
   articleWords: ReadonlySet<string>;
+  /** before a unit or a hundred ("quelques heures", "a few hundred"): too vague to read */
+  vagueWords: readonly string[][];
   between: readonly string[][];
   and: readonly string[][];
   thousandWords: readonly string[][];
   units: readonly { id: string; hours: number; phrases: string[][] }[];
   periods: readonly { id: string; perMonth: number; phrases: string[][] }[];
+  /** after a number, a count of sessions: "2 fois", "3 times", "2 x" */
+  timesWords: readonly string[][];
+  /** a count in one word: "once", "twice" */
+  countWords: ReadonlyMap<string, number>;
   zeroHours: ReadonlySet<string>;
   zeroBudget: ReadonlySet<string>;
   currencies: readonly { symbol: string; phrases: string[][] }[];
@@ -34,18 +47,20 @@ export interface BudgetAnswer {
 }
 
 /**
- * Splits text into tokens for quantity parsing: numbers ("1 000", "2,5" → "1000", "2.5"),
- * currency symbols and words; "/" reads as "par".
+ * Splits text into tokens for quantity parsing: numbers ("1 000", "1.000", "1'000", "2,5" → "1000",
+ * "1000", "1000", "2.5"), currency symbols and words; "/" reads as "par".
  *
  * @example quantityTokens("10h/sem") // ["10", "h", "par", "sem"]
  */
 export function quantityTokens(text: string): string[] {
-  let t = stripAccents(text.toLowerCase()).replace(/[\u2018\u2019`´]/g, "'");
-  t = t.replace(/(\d)[ \u00a0\u202f](?=\d{3}(?!\d))/g, "$1"); // 1 000 → 1000
+  let t = stripAccents(text.toLowerCase()).replace(/[\u2018\u2019\u02bc`´]/g, "'");
+  t = t.replace(/(\d)[ \u00a0\u202f'](?=\d{3}(?!\d))/g, "$1"); // 1 000, 1'000 → 1000
+  t = t.replace(/(?<![\d.])\d{1,3}(?:\.\d{3})+(?![.\d])/g, (m) => m.replace(/\./g, "")); // 1.000 € → 1000
   t = t.replace(/(\d),(?=\d{3}(?!\d))/g, "$1"); // 1,000 → 1000
   t = t.replace(/(\d),(?=\d)/g, "$1."); // 2,5 → 2.5
   t = t.replace(/\//g, " par ");
   t = t.replace(/(\d)-(?=\d)/g, "$1 - "); // 8-12
+  t = t.replace(/(\d)-(?=[a-z])/g, "$1 "); // 10-ish
   t = t.replace(/(^|[^\d\w])-\s*(?=\d)/g, "$1 - "); // -3 stays a minus
   t = t.replace(/(\d)([a-z$€£])/g, "$1 $2").replace(/([a-z$€£])(\d)/g, "$1 $2");
   t = t.replace(/([$€£])/g, " $1 ");
@@ -53,6 +68,8 @@ export function quantityTokens(text: string): string[] {
   t = t.replace(/(?<=[a-z])-(?=[a-z])/g, " "); // demi-journée → demi journee
   return t.split(/\s+/).filter((x) => x !== "");
 }
+
+const MAX_PHRASE = 5;
 
 /** The length of the first phrase of `phrases` found at `tokens[i]`, longest first; 0 if none. */
 function phraseAt(tokens: readonly string[], i: number, phrases: readonly string[][]): number {
@@ -63,11 +80,68 @@ function phraseAt(tokens: readonly string[], i: number, phrases: readonly string
   return best;
 }
 
-function numberAt(tokens: readonly string[], i: number, words: QuantityWords): number | null {
+/** The length of the longest key of `keys` (tokens joined by a space) found at `tokens[i]`; 0 if none. */
+function keyAt(tokens: readonly string[], i: number, keys: { has(key: string): boolean }): number {
+  for (let n = Math.min(MAX_PHRASE, tokens.length - i); n > 0; n--) if (keys.has(tokens.slice(i, i + n).join(" "))) return n;
+  return 0;
+}
+
+interface NumberRead {
+  value: number;
+  end: number;
+  /** spelled out ("deux", "twenty"), not digits */
+  spelled: boolean;
+  /** starts with a hundred or more ("hundred", "mille"), with no smaller number before it */
+  scaleFirst: boolean;
+}
+
+/** A number in digits, or spelled out and composed: "vingt-cinq" 25, "deux cent cinquante" 250, "a couple hundred" 200. */
+function numberAt(tokens: readonly string[], i: number, words: QuantityWords): NumberRead | null {
   const t = tokens[i];
   if (t === undefined) return null;
-  if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
-  return words.numberWords.get(t) ?? null;
+  if (/^\d+(\.\d+)?$/.test(t)) {
+    let value = Number(t);
+    let end = i + 1;
+    const scale = spelledAt(tokens, end, words); // "2 hundred", "3 mille"
+    if (scale && scale.value >= 100 && scale.value > value) {
+      value *= scale.value;
+      end += scale.len;
+    }
+    return { value, end, spelled: false, scaleFirst: false };
+  }
+  const first = spelledAt(tokens, i, words);
+  if (!first) return null;
+  let total = 0;
+  let group = first.value;
+  let last = first.value;
+  let end = i + first.len;
+  for (let next = spelledAt(tokens, end, words); next; next = spelledAt(tokens, end, words)) {
+    const w = next.value;
+    if (w >= 100 && w > group && Number.isInteger(w)) {
+      group *= w; // deux cents, fifteen hundred, trois mille
+      if (w >= 1000) {
+        total += group;
+        group = 0;
+      }
+    } else if (last >= 20 && last % 10 === 0 && w < last && w >= 1) {
+      group += w; // vingt-cinq, soixante-dix, cent cinquante
+    } else break;
+    last = w;
+    end += next.len;
+  }
+  return { value: total + group, end, spelled: true, scaleFirst: first.value >= 100 };
+}
+
+function spelledAt(tokens: readonly string[], i: number, words: QuantityWords): { value: number; len: number } | null {
+  const len = keyAt(tokens, i, words.numberWords);
+  return len > 0 ? { value: words.numberWords.get(tokens.slice(i, i + len).join(" "))!, len } : null;
+}
+
+const articleAt = (tokens: readonly string[], i: number, words: QuantityWords) => keyAt(tokens, i, words.articleWords);
+
+/** True when a vague word ("quelques", "few") ends right before `i`. */
+function vagueBefore(tokens: readonly string[], i: number, words: QuantityWords): boolean {
+  return words.vagueWords.some((p) => p.length <= i && p.every((w, k) => tokens[i - p.length + k] === w));
 }
 
 interface Quantity {
@@ -75,41 +149,61 @@ interface Quantity {
   end: number;
   negative: boolean;
   isArticle: boolean;
+  /** "a few hundred", "several thousand": a number the owner did not give */
+  vague: boolean;
 }
 
-/** A number, a range ("between 8 and 12", "8-12", "de 8 à 12": its middle) or an article ("a", "une"). */
+/**
+ * A number, a range ("between 8 and 12", "8-12", "de 8 à 12", "deux trois": its middle), a number
+ * and a half ("one and a half", "deux et demi") or an article ("a", "une").
+ */
 function quantityAt(tokens: readonly string[], i: number, words: QuantityWords): Quantity | null {
   let j = i;
   const betweenLen = phraseAt(tokens, j, words.between);
-  if (betweenLen > 0 && numberAt(tokens, j + betweenLen, words) !== null) j += betweenLen;
+  if (betweenLen > 0 && (numberAt(tokens, j + betweenLen, words) !== null || articleAt(tokens, j + betweenLen, words) > 0)) j += betweenLen;
   const negative = tokens[j] === "-" && numberAt(tokens, j + 1, words) !== null && (j === 0 || numberAt(tokens, j - 1, words) === null);
   if (negative) j++;
-  const first = numberAt(tokens, j, words);
+  let first = numberAt(tokens, j, words);
+  let isArticle = false;
   if (first === null) {
-    if (words.articleWords.has(tokens[j] ?? "")) return { value: 1, end: j + 1, negative: false, isArticle: true };
-    return null;
-  }
-  j++;
-  let value = first;
-  const andLen = tokens[j] === "-" ? 1 : phraseAt(tokens, j, words.and);
-  if (andLen > 0) {
-    const second = numberAt(tokens, j + andLen, words);
-    if (second !== null && second >= first) {
-      value = (first + second) / 2;
-      j += andLen + 1;
+    const art = articleAt(tokens, j, words);
+    if (art === 0) return null;
+    const after = numberAt(tokens, j + art, words);
+    if (after?.spelled && after.value >= 1 && !unitAt(tokens, j + art, words)) {
+      first = after; // "a hundred", "une centaine", "a dozen hours"
+    } else {
+      first = { value: 1, end: j + art, spelled: true, scaleFirst: false };
+      isArticle = true;
     }
   }
-  return { value, end: j, negative, isArticle: false };
+  const vague = first.scaleFirst && vagueBefore(tokens, j, words);
+  j = first.end;
+  let value = first.value;
+  // "one and a half", "deux et demi"
+  const half = fractionAfter(tokens, j, words);
+  if (half) {
+    return { value: value + half.value, end: half.end, negative, isArticle: false, vague };
+  }
+  const andLen = tokens[j] === "-" ? 1 : phraseAt(tokens, j, words.and);
+  const second = andLen > 0 ? numberAt(tokens, j + andLen, words) : first.spelled && !isArticle ? numberAt(tokens, j, words) : null;
+  // "one or two hundred": the hundred goes with both, a range this does not read
+  if (second !== null && isArticle && andLen > 0 && second.value >= 100) return { value, end: second.end, negative, isArticle: false, vague: true };
+  if (second !== null && second.value > value && (andLen > 0 || second.spelled)) {
+    value = (value + second.value) / 2; // "8 à 12", "deux trois heures", "une à deux heures"
+    return { value, end: second.end, negative, isArticle: false, vague };
+  }
+  return { value, end: j, negative, isArticle, vague };
 }
 
-function periodNear(tokens: readonly string[], from: number, words: QuantityWords): { perMonth: number; end: number } | null {
-  for (let k = from; k < Math.min(tokens.length, from + 4); k++) {
-    for (const p of words.periods) {
-      const len = phraseAt(tokens, k, p.phrases);
-      if (len > 0) return { perMonth: p.perMonth, end: k + len };
-    }
-  }
-  return null;
+/** "and a half", "et demie", "et quart" at `j`: the fraction, or null. */
+function fractionAfter(tokens: readonly string[], j: number, words: QuantityWords): { value: number; end: number } | null {
+  const andLen = phraseAt(tokens, j, words.and);
+  if (andLen === 0) return null;
+  const k = j + andLen;
+  const art = articleAt(tokens, k, words);
+  const f = numberAt(tokens, k + art, words);
+  if (f === null || !(f.value > 0 && f.value < 1)) return null;
+  return { value: f.value, end: f.end };
 }
 
 function unitAt(tokens: readonly string[], i: number, words: QuantityWords): { hours: number; len: number } | null {
@@ -121,51 +215,186 @@ function unitAt(tokens: readonly string[], i: number, words: QuantityWords): { h
   return best;
 }
 
+function periodAt(tokens: readonly string[], i: number, words: QuantityWords): { perMonth: number; end: number } | null {
+  let best: { perMonth: number; end: number } | null = null;
+  for (const p of words.periods) {
+    const len = phraseAt(tokens, i, p.phrases);
+    if (len > 0 && (!best || i + len > best.end)) best = { perMonth: p.perMonth, end: i + len };
+  }
+  return best;
+}
+
+/** A count of sessions at `i`: "2 fois", "une fois", "3 times", "2 x", "twice". */
+function countAt(tokens: readonly string[], i: number, words: QuantityWords): { n: number; end: number } | null {
+  const len = keyAt(tokens, i, words.countWords);
+  if (len > 0) return { n: words.countWords.get(tokens.slice(i, i + len).join(" "))!, end: i + len };
+  const q = quantityAt(tokens, i, words);
+  if (!q || q.negative) return null;
+  const times = phraseAt(tokens, q.end, words.timesWords);
+  return times > 0 ? { n: q.value, end: q.end + times } : null;
+}
+
+/** The period of a term: at `from`, or after a few filler words ("2 h, maximum, par semaine"), not past another quantity. */
+function periodNear(tokens: readonly string[], from: number, words: QuantityWords): { perMonth: number; end: number } | null {
+  for (let k = from; k < Math.min(tokens.length, from + 4); k++) {
+    const p = periodAt(tokens, k, words);
+    if (p) return p;
+    if (numberAt(tokens, k, words) !== null || unitAt(tokens, k, words) !== null || countAt(tokens, k, words) !== null) return null;
+  }
+  return null;
+}
+
+/** A duration in hours: "2 h", "une journée", "half a day", "1 h 30", "an hour and a half", "une heure ou deux". */
+function durationAt(tokens: readonly string[], i: number, words: QuantityWords): { hours: number; end: number; vague: boolean } | null {
+  const q = quantityAt(tokens, i, words);
+  if (!q || q.negative) return null;
+  let j = q.end;
+  const art = q.value < 1 && !q.isArticle ? articleAt(tokens, j, words) : 0; // "half a day", "half an hour"
+  if (art > 0 && unitAt(tokens, j + art, words)) j += art;
+  const unit = unitAt(tokens, j, words);
+  if (!unit) return null;
+  j += unit.len;
+  let hours = q.value * unit.hours;
+  const minute = words.units.find((u) => Math.abs(u.hours * 60 - unit.hours) < unit.hours * 1e-3);
+  for (let rounds = 0; rounds < 4; rounds++) {
+    const half = fractionAfter(tokens, j, words); // "an hour and a half", "deux heures et demie"
+    if (half && !unitAt(tokens, half.end, words)) {
+      hours += half.value * unit.hours;
+      j = half.end;
+      continue;
+    }
+    const andLen = phraseAt(tokens, j, words.and);
+    const k = j + andLen;
+    if (countAt(tokens, k, words)) break;
+    const n = numberAt(tokens, k, words);
+    if (!n) break;
+    const u2 = unitAt(tokens, n.end, words);
+    if (u2 && u2.hours < unit.hours) {
+      hours += n.value * u2.hours; // "1 h 30 min", "un jour et 4 heures"
+      j = n.end + u2.len;
+    } else if (andLen > 0 && n.value > q.value && (!u2 || u2.hours === unit.hours) && rounds === 0) {
+      hours = ((q.value + n.value) / 2) * unit.hours; // "une heure ou deux", "3 h ou 4 h"
+      j = n.end + (u2?.len ?? 0);
+    } else if (!u2 && andLen === 0 && minute && !n.spelled && Number.isInteger(n.value) && n.value > 0 && n.value < 60) {
+      hours += n.value * minute.hours; // "1 h 30", "1h30"
+      j = n.end;
+    } else break;
+  }
+  return { hours, end: j, vague: q.vague };
+}
+
+interface Term {
+  hours: number | null;
+  end: number;
+  /** where its quantity ends, before any period */
+  quantityEnd: number;
+  /** a number with no unit: "10" (no period) or "10 par semaine" (loose) */
+  bare: boolean;
+  loose: boolean;
+  vague: boolean;
+}
+
+function termAt(tokens: readonly string[], i: number, words: QuantityWords, before: { perMonth: number } | null): Term | null {
+  const count = countAt(tokens, i, words);
+  if (count) {
+    // "deux fois par semaine pendant une heure", "2 x 1 h par semaine", "twice a week for an hour"
+    let j = count.end;
+    const p1 = periodAt(tokens, j, words);
+    if (p1) j = p1.end;
+    for (let k = j; k < Math.min(tokens.length, j + 3); k++) {
+      const d = durationAt(tokens, k, words);
+      if (d) {
+        const p2 = p1 ? null : periodNear(tokens, d.end, words);
+        const per = p1?.perMonth ?? p2?.perMonth ?? before?.perMonth ?? 1;
+        return { hours: count.n * d.hours * per, end: p2?.end ?? d.end, quantityEnd: count.end, bare: false, loose: false, vague: d.vague };
+      }
+      if (numberAt(tokens, k, words) !== null || periodAt(tokens, k, words)) break;
+    }
+    return { hours: null, end: j, quantityEnd: count.end, bare: false, loose: false, vague: false };
+  }
+  const d = durationAt(tokens, i, words);
+  if (d) {
+    // "1 h deux fois par semaine", "1 h le soir, 3 soirs par semaine"
+    let j = d.end;
+    let times = 1;
+    for (let k = j; k < Math.min(tokens.length, j + 3); k++) {
+      const c = countAt(tokens, k, words);
+      if (c) {
+        times = c.n;
+        j = c.end;
+        break;
+      }
+      if (periodAt(tokens, k, words) || numberAt(tokens, k, words) !== null || unitAt(tokens, k, words)) break;
+    }
+    const p = periodNear(tokens, j, words);
+    return { hours: times * d.hours * (p?.perMonth ?? before?.perMonth ?? 1), end: p?.end ?? j, quantityEnd: d.end, bare: false, loose: false, vague: d.vague };
+  }
+  const q = quantityAt(tokens, i, words);
+  if (!q || q.isArticle) return null;
+  if (q.negative) return { hours: -1, end: q.end, quantityEnd: q.end, bare: false, loose: false, vague: q.vague };
+  const p = periodAt(tokens, q.end, words); // "10 par semaine"; not "1 soir par semaine"
+  return { hours: q.value * (p?.perMonth ?? 1), end: p?.end ?? q.end, quantityEnd: q.end, bare: !p, loose: !!p, vague: q.vague };
+}
+
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
- * Hours a month from what the owner typed; null when it cannot be read (no number, a negative one,
- * more hours than a month has).
+ * Hours a month from what the owner typed; null when it cannot be read (no number, a unit with no
+ * number, a negative one, more hours than a month has).
  *
  * @example parseHours("about 5 hours a week", words) // { type: "hours", hoursPerMonth: 21.7 }
  */
 export function parseHours(text: string, words: QuantityWords): HoursAnswer | null {
   const tokens = quantityTokens(text);
   if (tokens.length > 0 && words.zeroHours.has(tokens.join(" "))) return { type: "hours", hoursPerMonth: 0 };
-  let total = 0;
-  let found = false;
+  const terms: Term[] = [];
+  let before: { perMonth: number } | null = null; // "chaque semaine, 5 h"
   for (let i = 0; i < tokens.length; ) {
-    const unitFirst = unitAt(tokens, i, words); // "half a day a week": a unit with no number
-    const q = unitFirst ? null : quantityAt(tokens, i, words);
-    if (!q && !unitFirst) {
+    // "quelques heures", "several hours", "des jours": a unit with no number
+    const vague = words.vagueWords.map((p) => (p.every((w, k) => tokens[i + k] === w) ? p.length : 0)).find((n) => n > 0);
+    if (vague && (unitAt(tokens, i + vague, words) || countAt(tokens, i + vague, words) || phraseAt(tokens, i + vague, words.timesWords))) return null;
+    const term = termAt(tokens, i, words, before);
+    const period = periodAt(tokens, i, words);
+    if (period && (!term || period.end > term.quantityEnd)) {
+      // a period before its duration ("tous les jours, 30 minutes"), or one that looks like a
+      // duration ("un jour sur deux", "une semaine sur deux")
+      before = period;
+      i = period.end;
+      continue;
+    }
+    if (!term) {
       i++;
       continue;
     }
-    if (q?.negative) return null;
-    let j = q ? q.end : i;
-    const unit = unitFirst ?? unitAt(tokens, j, words);
-    if (unit) j += unit.len;
-    else if (q?.isArticle) {
-      i = j;
-      continue;
-    }
-    const period = periodNear(tokens, j, words);
-    if (period) j = period.end;
-    // a bare number counts only as a short answer ("10", "environ 10"), not inside a sentence ("on est 3")
-    if (!unit && !period && tokens.length > 3) {
-      i = j;
-      continue;
-    }
-    total += (q?.value ?? 1) * (unit?.hours ?? 1) * (period?.perMonth ?? 1);
-    found = true;
-    i = j;
+    if (term.vague || (term.hours !== null && term.hours < 0)) return null;
+    if (term.hours !== null) terms.push(term);
+    before = null;
+    i = Math.max(term.end, i + 1);
   }
-  if (!found || !Number.isFinite(total) || total > words.hoursPerMonthMax) return null;
+  // a bare number counts only as the whole short answer ("10", "environ 10"), not inside a sentence
+  // ("on est 3"); a number and a period ("10 par semaine") only with no duration ("2 h par semaine pendant 3 mois")
+  let read = tokens.length > 3 ? terms.filter((t) => !t.bare) : terms;
+  if (read.some((t) => !t.bare && !t.loose)) read = read.filter((t) => !t.loose);
+  if (read.length === 0 || (read.length > 1 && read.some((t) => t.bare))) return null; // "1:30", "10 15"
+  const total = read.reduce((sum, t) => sum + t.hours!, 0);
+  if (!Number.isFinite(total) || total > words.hoursPerMonthMax) return null;
   return { type: "hours", hoursPerMonth: round1(total) };
+}
+
+/** The currency phrase that ends right before `i` or starts at `i`, if any. */
+function currencyNear(tokens: readonly string[], i: number, words: QuantityWords): { before: boolean; after: number } {
+  let before = false;
+  let after = 0;
+  for (const c of words.currencies) {
+    for (const p of c.phrases) if (p.length <= i && p.every((w, k) => tokens[i - p.length + k] === w)) before = true;
+    after = Math.max(after, phraseAt(tokens, i, c.phrases));
+  }
+  return { before, after };
 }
 
 /**
  * Money a month from what the owner typed, with its currency as given; 0 for "aucun", "none"...
+ * Null when it cannot be read, is vague ("a few hundred") or gives two different amounts.
  *
  * @example parseBudget("2k$ par an", words) // { type: "money", amountPerMonth: 166.67, currency: "$" }
  */
@@ -183,13 +412,21 @@ export function parseBudget(text: string, words: QuantityWords): BudgetAnswer | 
     }
   }
   if (tokens.length > 0 && words.zeroBudget.has(tokens.join(" "))) return { type: "money", amountPerMonth: 0, currency };
-  for (let i = 0; i < tokens.length; i++) {
+  const amounts: { amount: number; rank: number }[] = [];
+  for (let i = 0; i < tokens.length; ) {
     const q = quantityAt(tokens, i, words);
-    if (!q || q.isArticle) continue;
-    if (q.negative) return null;
+    if (!q || q.isArticle) {
+      i++;
+      continue;
+    }
+    if (q.negative || q.vague) return null;
     let j = q.end;
     let value = q.value;
-    if (unitAt(tokens, j, words)) continue; // "2 heures": a time, not money
+    const art = q.value < 1 ? articleAt(tokens, j, words) : 0;
+    if (unitAt(tokens, j + art, words) || countAt(tokens, i, words)) {
+      i = j; // "2 heures", "2 fois": a time, not money
+      continue;
+    }
     if (tokens[j] === "k") {
       value *= 1000;
       j++;
@@ -200,10 +437,25 @@ export function parseBudget(text: string, words: QuantityWords): BudgetAnswer | 
         j += len;
       }
     }
+    const cur = currencyNear(tokens, i, words);
+    const curAfter = currencyNear(tokens, j, words);
+    j += curAfter.after;
+    // "100 $ à 200 $"
+    const andLen = phraseAt(tokens, j, words.and);
+    const second = andLen > 0 ? numberAt(tokens, j + andLen, words) : null;
+    if (second && second.value > value && currencyNear(tokens, second.end, words).after > 0) {
+      value = (value + second.value) / 2;
+      j = second.end + currencyNear(tokens, second.end, words).after;
+    }
     const period = periodNear(tokens, j, words);
     const amount = Math.round(value * (period?.perMonth ?? 1) * 100) / 100;
     if (!Number.isFinite(amount) || amount > words.budgetPerMonthMax) return null;
-    return { type: "money", amountPerMonth: amount, currency };
+    amounts.push({ amount, rank: cur.before || curAfter.after > 0 ? 2 : period ? 1 : 0 });
+    i = Math.max(period?.end ?? j, i + 1);
   }
-  return null;
+  // "on a 3 employés, 200 $ par mois": the amount with a currency, else with a period; two of them are re-asked
+  const best = Math.max(...amounts.map((a) => a.rank));
+  const pick = amounts.filter((a) => a.rank === best);
+  if (pick.length !== 1) return null;
+  return { type: "money", amountPerMonth: pick[0]!.amount, currency };
 }
