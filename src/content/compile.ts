@@ -27,6 +27,8 @@ export interface Content {
   commandWords: ReadonlyMap<string, Command | "yes" | "no">;
   languageWords: ReadonlyMap<string, Lang>;
   choiceIndex: ReadonlyMap<string, KeywordIndex<string>>;
+  /** per choice step with `answerWords`: those words, matched like a choice's */
+  answerWordIndex: ReadonlyMap<string, KeywordIndex<"answer">>;
   objectionIndex: KeywordIndex<string>;
 }
 
@@ -50,8 +52,13 @@ export function compileContent(raw: RawContent): Content {
   for (const lang of LANGS) for (const w of m.switchLanguage[lang]) languageWords.set(normalize(w), lang);
 
   const choiceIndex = new Map<string, KeywordIndex<string>>();
+  const answerWordIndex = new Map<string, KeywordIndex<"answer">>();
   for (const step of raw.interview.steps) {
     if (step.kind !== "choice") continue;
+    const answerWords = both(step.answerWords);
+    if (answerWords.length > 0) {
+      answerWordIndex.set(step.id, new KeywordIndex([{ key: "answer", terms: answerWords.map((text) => ({ text, weight: 1 })) }], stopwords));
+    }
     choiceIndex.set(
       step.id,
       new KeywordIndex(
@@ -111,6 +118,7 @@ export function compileContent(raw: RawContent): Content {
     commandWords,
     languageWords,
     choiceIndex,
+    answerWordIndex,
     objectionIndex,
   };
 }

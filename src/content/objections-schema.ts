@@ -27,6 +27,15 @@ export const ObjectionsFile = z.strictObject({
   ambiguityMargin: z.number().min(0).max(1),
   /** a typed choice of at least this many words may also voice a concern, answered with it */
   concernMinWords: z.number().int().positive(),
+  /**
+   * During the interview, when a typed answer names a choice only to object to it, the coach answers
+   * the objection and asks the question again instead of saving the choice (the rule: in
+   * dialogs/objections.yaml, beside the setting).
+   */
+  objectionOverAnswer: z.strictObject({
+    /** the objection's confidence must be at least this */
+    minConfidence: z.number().min(0).max(1),
+  }),
   text: z.strictObject({
     noMatch: Text,
     whichOne: Text,

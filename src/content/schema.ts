@@ -85,6 +85,11 @@ export const ChoiceStep = z.strictObject({
   ack: localized(["answer"]),
   /** with freeText "keep": the label and an example of the typed-answer field (a Discord modal, say) */
   field: z.strictObject({ label: Text, placeholder: Text }).optional(),
+  /**
+   * words that answer the question itself ("handle" for who will run it): they count with a choice's
+   * words when a message names a choice and voices a concern (objectionOverAnswer, objections.yaml)
+   */
+  answerWords: Words.default({ fr: [], en: [] }),
 });
 export const QuantityStep = z.strictObject({
   ...stepBase,

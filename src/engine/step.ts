@@ -249,12 +249,16 @@ function answerStep(t: Turn, step: Step, raw: string): void {
     const answer = PARSERS[step.parse](raw, t.c);
     if (answer) return accept(t, step, answer, fill(step.ack[t.lang], { answer: describeAnswer(t.c, step.id, answer, t.lang) }, t.lang), objection());
   } else {
-    const id = resolveChoice(t, step, raw);
-    if (id) {
+    const typed = resolveChoice(t, step, raw);
+    if (typed) {
+      const m = objection();
+      // "notre site web suffit" names the website only to object to it: the objection, not an answer
+      const instead = objectionToChoice(t, raw, typed, m);
+      if (instead) return instead.kind === "match" ? answerAndResume(t, instead.id, instead.confidence) : offerRules(t, instead.ids);
       // a short typed choice is only an answer ("le patron" is who runs it, not a concern about the
       // boss); a sentence can carry a concern too ("nobody here knows how to do this")
-      const answer: Answer = { type: "choice", id };
-      const concern = normalize(raw).split(" ").length >= t.c.objections.concernMinWords ? objection() : none;
+      const answer: Answer = { type: "choice", id: typed.id };
+      const concern = normalize(raw).split(" ").length >= t.c.objections.concernMinWords ? m : none;
       return accept(t, step, answer, fill(step.ack[t.lang], { answer: describeAnswer(t.c, step.id, answer, t.lang) }, t.lang), concern);
     }
   }
@@ -269,6 +273,21 @@ function answerStep(t: Turn, step: Step, raw: string): void {
   reprompt(t);
 }
 
+/**
+ * The objection a message that names a choice is about, when it names the choice only to object to
+ * it ("notre site web suffit" at the goal question); null when it is an answer. The rule, and its
+ * threshold in dialogs/objections.yaml (`objectionOverAnswer`): the objection is recognised with
+ * confidence, by the very words that named the choice, and its words make up more of the message
+ * than the choice's words do. A number, a label or a choice's word typed alone is always an answer.
+ */
+function objectionToChoice(t: Turn, raw: string, typed: TypedChoice, m: ObjectionMatch): Exclude<ObjectionMatch, { kind: "none" }> | null {
+  if (m.kind === "none" || typed.alone || m.confidence < t.c.objections.objectionOverAnswer.minConfidence) return null;
+  const index = t.c.objectionIndex;
+  const objectionWords = new Set((m.kind === "match" ? [m.id] : m.ids).flatMap((id) => [...index.wordsOf(raw, id)]));
+  if (![...typed.words].some((w) => objectionWords.has(w))) return null;
+  return index.share(raw, objectionWords) > index.share(raw, typed.words) ? m : null;
+}
+
 /** Takes an answer; a concern voiced in the same message is answered with it. */
 function accept(t: Turn, step: Step, answer: Answer, ack: string, m: ObjectionMatch): void {
   record(t, step, answer, ack);
@@ -279,14 +298,30 @@ function accept(t: Turn, step: Step, answer: Answer, ack: string, m: ObjectionMa
   advance(t, step);
 }
 
+/** A choice read from typed text. */
+interface TypedChoice {
+  id: string;
+  /** typed as its number, its label or one of its words alone: nothing else to read */
+  alone: boolean;
+  /** the words of the message that named the choice, with those that answer the question itself */
+  words: ReadonlySet<string>;
+}
+
 /** A choice typed as its number, its label or words that point to it; null when unclear. */
-function resolveChoice(t: Turn, step: ChoiceStep, raw: string): string | null {
+function resolveChoice(t: Turn, step: ChoiceStep, raw: string): TypedChoice | null {
   const norm = normalize(raw);
-  if (/^\d+$/.test(norm)) return step.choices[Number(norm) - 1]?.id ?? null;
-  const hits = t.c.choiceIndex.get(step.id)?.match(raw) ?? [];
-  const [first, second] = hits;
-  if (!first || (second && second.score >= first.score)) return null;
-  return first.key;
+  if (/^\d+$/.test(norm)) {
+    const id = step.choices[Number(norm) - 1]?.id;
+    return id ? { id, alone: true, words: new Set() } : null;
+  }
+  // a label or a match word typed alone, even one the matchers skip as a stopword ("me")
+  const exact = step.choices.filter((ch) => [ch.label.fr, ch.label.en, ...ch.match.fr, ...ch.match.en].some((w) => normalize(w) === norm));
+  if (exact.length === 1) return { id: exact[0]!.id, alone: true, words: new Set(norm.split(" ")) };
+  const index = t.c.choiceIndex.get(step.id);
+  const [first, second] = index?.match(raw) ?? [];
+  if (!index || !first || (second && second.score >= first.score)) return null;
+  const words = new Set([...index.wordsOf(raw, first.key), ...(t.c.answerWordIndex.get(step.id)?.wordsOf(raw) ?? [])]);
+  return { id: first.key, alone: false, words };
 }
 
 /** Enough real words to be a goal in the owner's own words (not "ok", "hello", "?"). */

@@ -85,6 +85,34 @@ export class KeywordIndex<K extends string> {
   }
 
   /**
+   * The words of a text (normalised) that belong to a term found in it: a term of `key`, or of any
+   * entry when `key` is omitted.
+   *
+   * @example idx.wordsOf("our website is enough", "traffic") // Set { "website" }
+   */
+  wordsOf(text: string, key?: K): Set<string> {
+    const all = normalize(text).split(" ").filter((w) => w !== "");
+    const present = new Set(all.map((w) => this.correct(stem(w))));
+    const stems = new Set<string>();
+    for (const e of this.entries) {
+      if (key !== undefined && e.key !== key) continue;
+      for (const t of e.terms) if (t.stems.every((s) => present.has(s))) for (const s of t.stems) stems.add(s);
+    }
+    return new Set(all.filter((w) => stems.has(this.correct(stem(w)))));
+  }
+
+  /**
+   * The share of a text's words, stopwords aside, that are in `words`; 0 when it has no word besides
+   * stopwords.
+   *
+   * @example idx.share("je veux plus de clients", idx.wordsOf("je veux plus de clients", "sales")) // 1
+   */
+  share(text: string, words: ReadonlySet<string>): number {
+    const counted = normalize(text).split(" ").filter((w) => w !== "" && !this.stopwords.has(w));
+    return counted.length === 0 ? 0 : counted.filter((w) => words.has(w)).length / counted.length;
+  }
+
+  /**
    * The stems of a text. A message keeps every word; a term keeps its stopwords only when it is a
    * phrase ("no time" needs "no" as much as "time"), since a lone stopword would match anything.
    */

@@ -84,4 +84,55 @@ describe("step", () => {
     expect(last.state.lang).toBe("en");
     expect(last.replies[0]?.text).toBe("Got it. Your goal: Grow sales.");
   });
+
+  /** The inputs that lead to a question, answered with the first choice or a figure. */
+  const upTo = { goal: [], time: ["1"], budget: ["1", "10 h"], skills: ["1", "10 h", "100 $"], owner: ["1", "10 h", "100 $", "1"] } as const;
+  const at = (id: keyof typeof upTo, t: string) => run([{ type: "open" }, ...upTo[id].map(text), text(t)]).last;
+
+  it("answers a message that names a choice only to object to it, asks again and saves nothing", () => {
+    const cases = [
+      ["goal", "notre site web suffit, pourquoi aller sur facebook?", "website-enough"],
+      ["goal", "our website is enough", "website-enough"],
+      ["skills", "tout le monde se dit expert, à qui faire confiance?", "experts"],
+      ["skills", "everyone claims to be an expert, who can we trust?", "experts"],
+      ["owner", "mes employés vont perdre leur temps", "productivity"],
+      ["owner", "my employee will waste time on facebook", "productivity"],
+    ] as const;
+    for (const [id, t, objection] of cases) {
+      const last = at(id, t);
+      expect(last.objection?.id, t).toBe(objection);
+      expect(last.state.answers[id], t).toBeUndefined();
+      expect(last.state.pending, t).toBe(id);
+      const question = last.replies.at(-1);
+      expect(question?.kind === "question" && question.step, t).toBe(id);
+    }
+  });
+
+  it("keeps plain answers, and answers whose concern is about something else or is the answer itself", () => {
+    const cases = [
+      ["goal", "1", "notoriety", null],
+      ["goal", "Développer les ventes", "sales", null],
+      ["goal", "je veux plus de clients", "sales", null],
+      ["owner", "moi", "self", null],
+      ["owner", "me", "self", null],
+      ["owner", "Me!", "self", null],
+      ["owner", "le patron", "self", null],
+      ["owner", "un stagiaire", "intern", null],
+      ["owner", "the intern", "intern", null],
+      ["owner", "we'll let the intern handle it", "intern", "no-skills"],
+      ["owner", "une agence, mais ça coûte cher", "agency", "too-expensive"],
+      ["skills", "nobody here knows how to do this", "none", "no-skills"],
+      ["skills", "aucune, personne ne sait comment faire", "none", "no-skills"],
+    ] as const;
+    for (const [id, t, choice, concern] of cases) {
+      const last = at(id, t);
+      expect(last.state.answers[id], t).toEqual({ type: "choice", id: choice });
+      expect(last.objection?.id ?? null, t).toBe(concern);
+    }
+    // a number is an answer to the time question, whatever concern comes with it
+    const time = at("time", "on n'a pas le temps, peut-être 2 heures par semaine");
+    expect(time.state.answers["time"]).toMatchObject({ type: "hours" });
+    expect(time.objection?.id).toBe("too-small");
+  });
+
 });

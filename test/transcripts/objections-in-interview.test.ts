@@ -71,6 +71,89 @@ describe("objections during the interview", () => {
     expect(last.plan).toMatchObject({ goal: "sales", hoursPerMonth: 10, budgetPerMonth: 300, skills: "none", owner: "intern" });
   });
 
+  it("answers an objection that names a choice instead of taking it as the answer (fr)", async () => {
+    const { last } = await runTranscript(
+      `
+      > notre site web suffit, pourquoi aller sur facebook?
+      = objection website-enough
+      ~ Un site web, surtout s'il est assez statique, attend que les gens viennent à lui.
+      ~ Revenons à notre question :
+      ~ (1/5) Quel est votre objectif principal
+      ! C'est noté
+      @ goal
+      > je veux plus de clients
+      ~ C'est noté. Votre objectif : Développer les ventes.
+      > 10 heures par mois
+      > 100 $
+      @ skills
+      > tout le monde se dit expert, à qui faire confiance?
+      = objection experts
+      ~ Méfiez-vous des « faux prophètes »
+      ~ Revenons à notre question :
+      ~ (4/5) Quelles compétences
+      ! C'est noté
+      @ skills
+      > 2
+      ~ C'est noté : Usage personnel seulement.
+      @ owner
+      > mes employés vont perdre leur temps
+      = objection productivity
+      ~ Les heures passées à surfer ne sont pas passées à travailler
+      ~ Revenons à notre question :
+      ~ (5/5) Qui s'en occupera au quotidien ?
+      ! C'est noté
+      @ owner
+      > moi
+      ~ C'est noté : Moi-même.
+      @ done
+      `,
+      new MemoryStore(),
+    );
+    expect(last.plan).toMatchObject({ goal: "sales", skills: "personal", owner: "self" });
+  });
+
+  it("answers an objection that names a choice instead of taking it as the answer (en)", async () => {
+    const { last } = await runTranscript(
+      `
+      > english
+      > our website is enough, why bother
+      = objection website-enough
+      ~ A website, especially a fairly static one, waits for people to come to it.
+      ~ Back to our question:
+      ~ (1/5) What is your main goal
+      ! Got it
+      @ goal
+      > 2
+      ~ Got it. Your goal: Grow sales.
+      > 10 hours a month
+      > $100
+      @ skills
+      > everyone claims to be an expert, who can we trust?
+      = objection experts
+      ~ Beware of "false prophets"
+      ~ Back to our question:
+      ~ (4/5) What social-media skills
+      ! Noted
+      @ skills
+      > 3
+      ~ Noted: Some professional experience.
+      @ owner
+      > my employee will waste time on facebook
+      = objection productivity
+      ~ Hours spent surfing are not hours spent working
+      ~ Back to our question:
+      ~ (5/5) Who will run it day to day?
+      ! Noted
+      @ owner
+      > me
+      ~ Noted: Myself.
+      @ done
+      `,
+      new MemoryStore(),
+    );
+    expect(last.plan).toMatchObject({ goal: "sales", skills: "some", owner: "self" });
+  });
+
   it("after the plan, answers with the owner's own figures and suggests related topics", async () => {
     await runTranscript(
       `
