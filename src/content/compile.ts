@@ -114,11 +114,31 @@ export function compileContent(raw: RawContent): Content {
     objections: o,
     rules: new Map(o.rules.map((r) => [r.id, r])),
     quantityWords,
-    languageHints: { fr: new Set(m.detectLanguage.fr.map(normalize)), en: new Set(m.detectLanguage.en.map(normalize)) },
+    languageHints: {
+      fr: new Set(m.detectLanguage.fr.map(normalize)),
+      en: new Set(m.detectLanguage.en.map(normalize)),
+      keywords: keywordLanguages(raw.interview, o, stopwords),
+    },
     commandWords,
     languageWords,
     choiceIndex,
     answerWordIndex,
     objectionIndex,
   };
+}
+
+/**
+ * The words of the objection rules' and the choices' keywords that are listed in one language only
+ * ("viruses", "risks": English; "pirates", "risques": French), stopwords and numbers aside: a
+ * language signal for short messages without function words.
+ */
+function keywordLanguages(interview: Interview, objections: ObjectionsContent, stopwords: ReadonlySet<string>): LanguageHints["keywords"] {
+  const lists: Words[] = [
+    ...objections.rules.flatMap((r) => [r.match.strong, r.match.weak]),
+    ...interview.steps.flatMap((s) => (s.kind === "choice" ? s.choices.flatMap((c) => [c.match, { fr: [c.label.fr], en: [c.label.en] }]) : [])),
+  ];
+  const wordsOf = (lang: Lang) => new Set(lists.flatMap((w) => w[lang]).flatMap((t) => normalize(t).split(" ")).filter((w) => /^[a-z]+$/.test(w) && !stopwords.has(w)));
+  const fr = wordsOf("fr");
+  const en = wordsOf("en");
+  return { fr: new Set([...fr].filter((w) => !en.has(w))), en: new Set([...en].filter((w) => !fr.has(w))) };
 }

@@ -37,6 +37,8 @@ export function answerObjection(
     .map((r) => content.rules.get(r))
     .filter((r) => r !== undefined)
     .map((r) => ({ id: `ask:${r.id}`, label: r.topic[lang] }));
+  // a closing question, not a header ("Related topics:"): the text must read whole where the topics
+  // are shown apart from it (ask --json, buttons) as well as above them (the terminal's numbered list)
   if (choices.length > 0) parts.push(content.objections.text.related[lang]);
   return { kind: "answer", objection: id, text: parts.join("\n\n"), source, choices };
 }

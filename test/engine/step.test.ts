@@ -135,4 +135,16 @@ describe("step", () => {
     expect(time.objection?.id).toBe("too-small");
   });
 
+  it("answers a short English message in English when only its keywords tell the language", () => {
+    for (const t of ["hackers", "securty risks, viruses", "its mostly garbage"]) {
+      const { last } = run([{ type: "open" }, text(t)]);
+      expect(last.state.lang, t).toBe("en");
+      expect(last.replies.at(-1)?.text, t).toContain("Back to our question:\n(1/5) What is your main goal");
+      // the very first message, before anything was asked, too
+      const first = step(undefined, text(t), content(), FIXED_NOW);
+      expect(first.state.lang, t).toBe("en");
+      expect(first.replies.at(-1)?.text, t).toContain("(1/5) What is your main goal");
+    }
+    expect(run([{ type: "open" }, text("les hackers")]).last.state.lang).toBe("fr");
+  });
 });

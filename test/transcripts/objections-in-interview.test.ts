@@ -167,7 +167,7 @@ describe("objections during the interview", () => {
       > honestly we're too small for this
       = objection too-small
       ~ You told me you have 10 h a month, against about 32 h for one network run properly
-      ~ Related topics:
+      ~ Would you like to hear about a related topic?
       ~ 1. A dedicated employee costs too much
       > 1
       = objection too-expensive
