@@ -75,7 +75,7 @@ describe("npm run coach (the terminal test mode)", () => {
     const [fad, unknown, expensive, ambiguous] = rows as [AskLine, AskLine, AskLine, AskLine];
     // a matched rule: its answer, its sources, and its related topics as choices
     expect(fad.text).toContain("Social media are no longer a novelty");
-    expect(fad.text).toMatch(/Related topics:$/);
+    expect(fad.text).toMatch(/Would you like to hear about a related topic\?$/);
     expect(fad.source).toContain("«Instruire une entreprise aux médias sociaux?», À la base 2");
     expect(fad.choices).toEqual([
       { id: "ask:roi-unclear", label: "The return can't be measured" },
