@@ -95,20 +95,20 @@ function crossCheck(raw: Raw): string[] {
   raw.interview.steps.forEach((step, i) => {
     if (step.kind === "choice") step.choices.forEach((c, j) => checkSources("interview.yaml", `steps.${i}.choices.${j}.sources`, c.sources));
   });
-  const checkCondition = (path: string, c: Condition | undefined): void => {
+  const checkCondition = (path: string, c: Condition | undefined, file = "plan.yaml"): void => {
     if (!c) return;
     if ("answer" in c) {
       const step = steps.get(c.answer.step);
       if (!step || step.kind !== "choice") {
-        problems.push(`dialogs/plan.yaml: ${path}: "${c.answer.step}" is not a choice step of interview.yaml`);
+        problems.push(`dialogs/${file}: ${path}: "${c.answer.step}" is not a choice step of interview.yaml`);
         return;
       }
       for (const v of c.answer.in) {
-        if (v !== "custom" && !step.choices.some((ch) => ch.id === v)) problems.push(`dialogs/plan.yaml: ${path}: step "${step.id}" has no choice "${v}"`);
+        if (v !== "custom" && !step.choices.some((ch) => ch.id === v)) problems.push(`dialogs/${file}: ${path}: step "${step.id}" has no choice "${v}"`);
       }
-    } else if ("any" in c) c.any.forEach((x, i) => checkCondition(`${path}.any.${i}`, x));
-    else if ("all" in c) c.all.forEach((x, i) => checkCondition(`${path}.all.${i}`, x));
-    else if ("not" in c) checkCondition(`${path}.not`, c.not);
+    } else if ("any" in c) c.any.forEach((x, i) => checkCondition(`${path}.any.${i}`, x, file));
+    else if ("all" in c) c.all.forEach((x, i) => checkCondition(`${path}.all.${i}`, x, file));
+    else if ("not" in c) checkCondition(`${path}.not`, c.not, file);
   };
   const recIds = new Set<string>();
   raw.plan.recommendations.forEach((r, i) => {
@@ -125,6 +125,10 @@ function crossCheck(raw: Raw): string[] {
     checkSources("objections.yaml", `${at}.sources`, rule.sources);
     if (rule.recommendation && !recIds.has(rule.recommendation)) problems.push(`dialogs/objections.yaml: ${at}.recommendation: no recommendation "${rule.recommendation}" in plan.yaml`);
     for (const r of rule.related) if (!raw.objections.rules.some((x) => x.id === r)) problems.push(`dialogs/objections.yaml: ${at}.related: no rule "${r}"`);
+    rule.withPlan?.forEach((w, j) => {
+      for (const n of w.needs) if (!steps.has(n)) problems.push(`dialogs/objections.yaml: ${at}.withPlan.${j}.needs: unknown step "${n}"`);
+      checkCondition(`${at}.withPlan.${j}.when`, w.when, "objections.yaml");
+    });
   });
   return problems;
 }

@@ -1,6 +1,9 @@
 /** The zod schema of dialogs/objections.yaml: the rule base that answers owners' objections. */
 import { z } from "zod";
-import { id, PLAN_VARS, Text, Words, localized } from "./schema.ts";
+import { Condition, id, PLAN_VARS, Text, Words, localized } from "./schema.ts";
+
+/** One way to apply an answer to the owner's figures: when its steps are answered and `when` holds. */
+const WithPlan = z.strictObject({ needs: z.array(id).min(1), when: Condition.optional(), text: localized(PLAN_VARS) });
 
 export const ObjectionRule = z.strictObject({
   id,
@@ -9,8 +12,11 @@ export const ObjectionRule = z.strictObject({
   /** strong words count 1, weak ones count `weakWeight`: a phrase matches when all its words are there, in any order */
   match: z.strictObject({ strong: Words, weak: Words.default({ fr: [], en: [] }) }),
   answer: Text,
-  /** added when the owner's answers are known: the answer applied to their figures */
-  withPlan: z.strictObject({ needs: z.array(id).min(1), text: localized(PLAN_VARS) }).optional(),
+  /**
+   * added when the owner's answers are known: the answer applied to their figures. One entry, or a
+   * list of which the first that applies is used (as the variants of a plan recommendation)
+   */
+  withPlan: z.preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(WithPlan).min(1).optional()),
   sources: z.array(z.string()).min(1),
   /** the plan recommendation this concern relates to */
   recommendation: id.optional(),
@@ -40,6 +46,8 @@ export const ObjectionsFile = z.strictObject({
     noMatch: Text,
     whichOne: Text,
     related: Text,
+    /** when the owner's plan holds the rule's recommendation: where to find it ({point}: its number) */
+    inYourPlan: localized(["point"]),
     backToQuestion: Text,
     askMore: Text,
     alsoNoted: Text,

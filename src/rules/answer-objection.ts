@@ -7,7 +7,8 @@ import type { Lang } from "../content/schema.ts";
 import type { ChoiceOption, Reply } from "../engine/replies.ts";
 import type { Answer } from "../engine/state.ts";
 import { citeAll } from "../plan/cite.ts";
-import { planVars } from "../plan/build-plan.ts";
+import { buildPlan, facts, planVars } from "../plan/build-plan.ts";
+import { holds } from "../plan/conditions.ts";
 import { detectLanguage } from "../text/detect-language.ts";
 import { fill } from "../text/template.ts";
 import { matchObjection } from "./match-objection.ts";
@@ -28,8 +29,12 @@ export function answerObjection(
   const rule = content.rules.get(id);
   if (!rule) throw new Error(`unknown objection rule ${id}`);
   const parts = [rule.answer[lang]];
-  if (rule.withPlan && rule.withPlan.needs.every((n) => answers[n] !== undefined)) {
-    parts.push(fill(rule.withPlan.text[lang], planVars(content, answers, lang), lang));
+  const applied = rule.withPlan?.find((w) => w.needs.every((n) => answers[n] !== undefined) && holds(w.when, facts(content, answers)));
+  if (applied) parts.push(fill(applied.text[lang], planVars(content, answers, lang), lang));
+  // the rule's follow-up in the plan: where the owner's own plan already deals with the concern
+  if (rule.recommendation !== undefined && Object.keys(answers).length > 0) {
+    const at = buildPlan(content, answers, lang).recommendations.findIndex((r) => r.id === rule.recommendation);
+    if (at >= 0) parts.push(fill(content.objections.text.inYourPlan[lang], { point: at + 1 }, lang));
   }
   const source = citeAll(rule.sources, content.sources);
   parts.push(`${content.plan.labels.source[lang]} ${source}`);

@@ -70,6 +70,13 @@ describe("dialogs/ content", () => {
     expect(problemsOf(dir)).toContainEqual(expect.stringMatching(/step "owner" has no choice "stagiaire"/));
   });
 
+  it("refuses an objection's plan-aware text on a step or choice that does not exist, naming objections.yaml", () => {
+    const dir = dialogsWith("objections.yaml", (t) => t.replace("when: { budget: { below: 1 } }", "when: { answer: { step: owner, in: [robot] } }").replace("      - needs: [budget]\n        text:", "      - needs: [wallet]\n        text:"));
+    const problems = problemsOf(dir);
+    expect(problems).toContainEqual(expect.stringMatching(/^dialogs\/objections\.yaml: rules\.\d+\.withPlan\.0\.when: step "owner" has no choice "robot"/));
+    expect(problems).toContainEqual(expect.stringMatching(/^dialogs\/objections\.yaml: rules\.\d+\.withPlan\.1\.needs: unknown step "wallet"/));
+  });
+
   it("refuses an interview without one of the five questions", () => {
     const dir = dialogsWith("interview.yaml", (t) => t.replace("  - id: budget\n", "  - id: money\n"));
     expect(problemsOf(dir)).toContainEqual(expect.stringMatching(/dialogs\/interview\.yaml: steps: the interview needs a "budget" step/));

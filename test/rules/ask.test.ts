@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { answerObjection, ask } from "../../src/rules/answer-objection.ts";
+import { buildPlan } from "../../src/plan/build-plan.ts";
+import type { Answer } from "../../src/engine/state.ts";
 import { content } from "../helpers/content.ts";
 
 describe("ask mode", () => {
@@ -31,5 +33,46 @@ describe("ask mode", () => {
         expect(answerObjection(content(), id, lang, {}, false).text.split("\n").at(-1), `${id} ${lang}`).toMatch(/^Source ?:/);
       }
     }
+  });
+});
+
+describe("an answer points to the owner's plan", () => {
+  const finished: Record<string, Answer> = {
+    goal: { type: "choice", id: "sales" },
+    time: { type: "hours", hoursPerMonth: 20 },
+    budget: { type: "money", amountPerMonth: 300, currency: "$" },
+    skills: { type: "choice", id: "personal" },
+    owner: { type: "choice", id: "intern" },
+  };
+
+  it("names the point of the plan that deals with the concern, by its number in that plan", () => {
+    for (const lang of ["fr", "en"] as const) {
+      const point = buildPlan(content(), finished, lang).recommendations.findIndex((r) => r.id === "security-policy") + 1;
+      expect(point).toBeGreaterThan(1);
+      const r = ask(content(), lang === "fr" ? "et la sécurité, les virus ?" : "what about security and viruses?", lang, finished);
+      expect(r.objection).toBe("security");
+      expect(r.text).toContain(lang === "fr" ? `voyez le point ${point} des recommandations` : `see point ${point} of the recommendations`);
+    }
+  });
+
+  it("says nothing of a plan to someone who has none, or whose plan does not hold that point yet", () => {
+    expect(ask(content(), "what about security and viruses?", "en").text).not.toContain("Your plan covers this");
+    // pilot-and-review needs the owner and the budget: not in a plan with only a goal
+    const early = { goal: finished["goal"]! };
+    const r = ask(content(), "a community manager costs too much", "en", early);
+    expect(r.objection).toBe("too-expensive");
+    expect(r.text).not.toContain("Your plan covers this");
+    expect(ask(content(), "a community manager costs too much", "en", finished).text).toContain("Your plan covers this");
+  });
+});
+
+describe("an answer applied to the owner's figures", () => {
+  it("speaks of no budget when the owner has none, and of their amount otherwise", () => {
+    const noBudget: Record<string, Answer> = { budget: { type: "money", amountPerMonth: 0, currency: null } };
+    const some: Record<string, Answer> = { budget: { type: "money", amountPerMonth: 250, currency: "€" } };
+    const none = ask(content(), "un community manager coûte trop cher", "fr", noBudget).text;
+    expect(none).toContain("Sans budget pour l'instant, votre premier investissement sera du temps");
+    expect(none).not.toContain("budget de 0");
+    expect(ask(content(), "un community manager coûte trop cher", "fr", some).text).toContain("Avec votre budget de 250 €");
   });
 });

@@ -84,7 +84,7 @@ describe("npm run coach (the terminal test mode)", () => {
     expect(expensive.confidence).toBeGreaterThanOrEqual(0.5);
     expect(expensive.source).toContain("«Un employé pour gérer les médias-sociaux ?», Alexandre Poitras");
     // nothing matched: every topic, in the question's language
-    expect(unknown.text).toBe("Je ne suis pas sûr de comprendre. Voici les doutes dont je peux vous parler :");
+    expect(unknown.text).toBe("Je ne suis pas sûr de comprendre. De quel doute voulez-vous que je vous parle ?");
     expect(unknown.source).toBeNull();
     expect(unknown.choices.map((c) => c.id)).toEqual(content().objections.rules.map((r) => `ask:${r.id}`));
     expect(unknown.choices[0]).toEqual({ id: "ask:fad", label: "C'est juste une mode" });
@@ -113,7 +113,7 @@ describe("npm run coach (the terminal test mode)", () => {
     expect(text.stdout).toBe(
       "Your message touches on more than one topic. Which one did you mean?\n  1. It's just a fad\n  2. A dedicated employee costs too much\n\n",
     );
-    expect(unknown.stdout).toContain("I'm not sure I follow. Here are the doubts I can talk about:\n  1. It's just a fad\n  2. We're too small, no time\n");
+    expect(unknown.stdout).toContain("I'm not sure I follow. Which of these doubts would you like me to talk about?\n  1. It's just a fad\n  2. We're too small, no time\n");
     expect(unknown.stdout).toContain(`  ${content().objections.rules.length}. Our website is enough\n`);
   }, 30_000);
 

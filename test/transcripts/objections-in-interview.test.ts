@@ -174,7 +174,7 @@ describe("objections during the interview", () => {
       ~ With your budget of $100, start small and measure before you spend more.
       > what's the weather like?
       = objection none
-      ~ I'm not sure I follow. Here are the doubts I can talk about:
+      ~ I'm not sure I follow. Which of these doubts would you like me to talk about?
       ~ 15. Our website is enough
       > 7
       = objection security

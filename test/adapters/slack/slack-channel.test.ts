@@ -43,7 +43,7 @@ describe("plans in DMs (the default)", () => {
     const [post] = postsOf(ex.calls);
     expect(post?.thread).toBe(ts);
     expect(post?.text).toBe(
-      "Je ne suis pas sûr de comprendre. Voici les doutes dont je peux vous parler :\nPour un plan écrit adapté à votre entreprise, mentionnez-moi avec « plan » ou tapez /plan.",
+      "Je ne suis pas sûr de comprendre. De quel doute voulez-vous que je vous parle ?\nPour un plan écrit adapté à votre entreprise, mentionnez-moi avec « plan » ou tapez /plan.",
     );
     expect(post?.buttons.length).toBeGreaterThan(3);
   });
