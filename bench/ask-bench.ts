@@ -21,9 +21,9 @@ function messagesOf(set: PhrasingSet): string[] {
   return out;
 }
 
-/** The messages of both sets. */
+/** The messages of every phrasing set. */
 export function askMessages(): string[] {
-  return [...messagesOf(readSet(SETS.tuning)), ...messagesOf(readSet(SETS.heldOut))];
+  return SETS.flatMap((s) => messagesOf(readSet(s.file)));
 }
 
 /** Times `fn` on every message, `passes` times over; returns the mean and every call's duration. */

@@ -4,6 +4,7 @@
  */
 import { KeywordIndex, type TermSpec } from "../text/keyword-index.ts";
 import { normalize } from "../text/normalize.ts";
+import { stem } from "../text/stem.ts";
 import { quantityTokens, type QuantityWords } from "../engine/parse-quantity.ts";
 import type { LanguageHints } from "../text/detect-language.ts";
 import type { ObjectionRule, ObjectionsContent } from "./objections-schema.ts";
@@ -46,6 +47,8 @@ interface RawContent {
 export function compileContent(raw: RawContent): Content {
   const m = raw.messages;
   const stopwords = new Set(both(m.stopwords).map(normalize));
+  // words the typo tolerance leaves alone: the stopwords and the ordinary words listed as not typos
+  const keepAsIs = new Set([...stopwords, ...both(m.notTypos).map((w) => stem(normalize(w)))]);
   const commandWords = new Map<string, Command | "yes" | "no">();
   for (const c of [...COMMANDS, "yes", "no"] as const) for (const w of both(m.commands[c])) if (normalize(w) !== "") commandWords.set(normalize(w), c);
   const languageWords = new Map<string, Lang>();
@@ -57,7 +60,7 @@ export function compileContent(raw: RawContent): Content {
     if (step.kind !== "choice") continue;
     const answerWords = both(step.answerWords);
     if (answerWords.length > 0) {
-      answerWordIndex.set(step.id, new KeywordIndex([{ key: "answer", terms: answerWords.map((text) => ({ text, weight: 1 })) }], stopwords));
+      answerWordIndex.set(step.id, new KeywordIndex([{ key: "answer", terms: answerWords.map((text) => ({ text, weight: 1 })) }], stopwords, keepAsIs));
     }
     choiceIndex.set(
       step.id,
@@ -70,6 +73,7 @@ export function compileContent(raw: RawContent): Content {
           ],
         })),
         stopwords,
+        keepAsIs,
       ),
     );
   }
@@ -84,6 +88,7 @@ export function compileContent(raw: RawContent): Content {
       ],
     })),
     stopwords,
+    keepAsIs,
   );
 
   const p = raw.parsing;

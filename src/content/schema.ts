@@ -246,6 +246,8 @@ export const MessagesFile = z.strictObject({
   detectLanguage: Words,
   /** words ignored by the keyword matchers */
   stopwords: Words,
+  /** real words one letter away from a word the rules or choices use: never taken for a typo of it */
+  notTypos: Words.default({ fr: [], en: [] }),
   /** a whole message equal to one of these runs the command */
   commands: z.strictObject({
     back: Words, restart: Words, help: Words, plan: Words, forget: Words, yes: Words, no: Words,

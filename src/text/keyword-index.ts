@@ -43,7 +43,15 @@ export class KeywordIndex<K extends string> {
   private readonly byLength = new Map<number, string[]>();
   private readonly corrections = new Map<string, string | null>();
 
-  constructor(entries: readonly IndexEntry<K>[], private readonly stopwords: ReadonlySet<string>) {
+  /**
+   * @param stopwords words that count for nothing on their own (normalised)
+   * @param keepAsIs stems never corrected as typos (real words close to a term's word), besides the stopwords
+   */
+  constructor(
+    entries: readonly IndexEntry<K>[],
+    private readonly stopwords: ReadonlySet<string>,
+    private readonly keepAsIs: ReadonlySet<string> = new Set(),
+  ) {
     this.entries = entries.map((e) => {
       // two spellings of one term ("stagiaire", "stagiaires") count once, at the higher weight
       const byStems = new Map<string, PreparedTerm>();
@@ -124,7 +132,7 @@ export class KeywordIndex<K extends string> {
 
   /** A stem not in the vocabulary, replaced by the nearest one: one edit from 5 letters, two from 8, same first letter. */
   private correct(s: string): string {
-    if (this.vocabulary.has(s) || s.length < 5 || this.stopwords.has(s) || /\d/.test(s)) return s;
+    if (this.vocabulary.has(s) || s.length < 5 || this.stopwords.has(s) || this.keepAsIs.has(s) || /\d/.test(s)) return s;
     const cached = this.corrections.get(s);
     if (cached !== undefined) return cached ?? s;
     const max = s.length >= 8 ? 2 : 1;

@@ -1,6 +1,6 @@
 /**
  * `npm run eval:rules`: prints the objection matcher's top-1 accuracy per rule and per language on
- * the tuning set and the held-out set, the confusions, and any negative that matched.
+ * each phrasing set (see SETS) and on all of them, the confusions, and any negative that matched.
  */
 import { loadContent } from "../../src/content/load.ts";
 import { evaluate, merge, readSet, SETS, type Evaluation } from "./evaluate-rules.ts";
@@ -21,8 +21,6 @@ function report(title: string, e: Evaluation): void {
 }
 
 const content = loadContent();
-const tuning = readSet(SETS.tuning);
-const heldOut = readSet(SETS.heldOut);
-report("tuning set (written blind, then seen while choosing the words)", evaluate(content, tuning));
-report("held-out set (never tuned on)", evaluate(content, heldOut));
-report("both", evaluate(content, merge(tuning, heldOut)));
+const sets = SETS.map((s) => ({ ...s, set: readSet(s.file) }));
+for (const s of sets) report(s.title, evaluate(content, s.set));
+report(`all ${sets.length} sets`, evaluate(content, sets.map((s) => s.set).reduce(merge)));
