@@ -1,5 +1,7 @@
 /**
- * Sessions on disk with lowdb: one small JSON file per session under `<dir>/sessions/`. A write
+ * Sessions on disk with lowdb: one small JSON file per session under `<dir>/sessions/`, and the
+ * copies of a session set aside (damaged, from a newer coach) under `<dir>/sessions/aside/<file>/`,
+ * so that forgetting a user removes one folder without listing anyone else's files. A write
  * rewrites one session's file (temp file + rename, by lowdb's steno), so its cost does not grow
  * with the number of users, and a killed process leaves either the old or the new file, never half
  * of one.
@@ -72,9 +74,7 @@ export class LowdbStore implements SessionStore {
     try {
       await db.read();
     } catch (err) {
-      const stamp = (this.options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, "-");
-      const copy = `${this.pathOf(key)}.damaged-${stamp}`;
-      await rename(this.pathOf(key), copy);
+      const copy = await this.moveAside(key, "damaged");
       this.revisions.set(key, null);
       this.options.onDamaged?.(`session file ${this.pathOf(key)} could not be read (${(err as Error).name}); kept aside as ${copy}`);
       return { value: { damaged: copy }, revision: null };
@@ -111,14 +111,28 @@ export class LowdbStore implements SessionStore {
   }
 
   async setAside(key: string, why: string): Promise<string | null> {
-    const stamp = (this.options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, "-");
-    const copy = `${this.pathOf(key)}.${why}-${stamp}`;
+    let copy: string;
     try {
-      await rename(this.pathOf(key), copy);
+      copy = await this.moveAside(key, why);
     } catch {
       return null;
     }
     this.revisions.set(key, null);
+    return copy;
+  }
+
+  /** The folder of a key's copies set aside. */
+  asideDirOf(key: string): string {
+    return join(this.sessionsDir, "aside", fileNameOf(key));
+  }
+
+  /** Moves a key's file to `aside/<file>/<why>-<time>.json`; returns the copy's path. */
+  private async moveAside(key: string, why: string): Promise<string> {
+    const stamp = (this.options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, "-");
+    const dir = this.asideDirOf(key);
+    await mkdir(dir, { recursive: true });
+    const copy = join(dir, `${why}-${stamp}.json`);
+    await rename(this.pathOf(key), copy);
     return copy;
   }
 
@@ -128,12 +142,8 @@ export class LowdbStore implements SessionStore {
 
   /** Removes the session's file and every copy of it set aside (damaged, from a newer coach). */
   async delete(key: string): Promise<void> {
-    await this.ensureDir();
-    const copies = `${fileNameOf(key)}.`;
-    for (const f of await readdir(this.sessionsDir)) {
-      if (f.startsWith(copies) && !f.endsWith(".json")) await rm(join(this.sessionsDir, f), { force: true });
-    }
     await rm(this.pathOf(key), { force: true });
+    await rm(this.asideDirOf(key), { recursive: true, force: true });
     this.revisions.set(key, null);
   }
 

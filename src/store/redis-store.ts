@@ -3,7 +3,8 @@
  * writes are compare-and-set on `rev` in one Lua script (optimistic concurrency), so two instances
  * handling the same user's messages never lose an answer. Expiry is a Redis TTL, renewed on every
  * write; delivery ids (Slack retries) are `SET NX EX` keys, so de-duplication works across
- * instances too.
+ * instances too. Copies of a session set aside (unreadable, from a newer coach) are fields of one
+ * hash per session, with the session's TTL, so forgetting a user deletes two keys.
  */
 import { createClient } from "redis";
 import type { Revisioned, SessionStore, StoredSession } from "./session-store.ts";
@@ -16,6 +17,17 @@ local nextRev = redis.call('HINCRBY', KEYS[1], 'rev', 1)
 redis.call('HSET', KEYS[1], 'doc', ARGV[2])
 if tonumber(ARGV[3]) > 0 then redis.call('EXPIRE', KEYS[1], ARGV[3]) end
 return nextRev
+`;
+
+/** Moves the session's document into its aside hash under field ARGV[1], keeping its TTL; 0 when there is none. */
+const SET_ASIDE = `
+local doc = redis.call('HGET', KEYS[1], 'doc')
+if doc == false then return 0 end
+local ttl = redis.call('PTTL', KEYS[1])
+redis.call('HSET', KEYS[2], ARGV[1], doc)
+if ttl > 0 then redis.call('PEXPIRE', KEYS[2], ttl) end
+redis.call('DEL', KEYS[1])
+return 1
 `;
 
 export interface RedisStoreOptions {
@@ -87,29 +99,18 @@ export class RedisStore implements SessionStore {
 
   /** Removes the session and every copy of it set aside (damaged, from a newer coach). */
   async delete(key: string): Promise<void> {
-    const copies: string[] = [];
-    let cursor = "0";
-    do {
-      const [next, batch] = await this.client.sendCommand<[string, string[]]>(["SCAN", cursor, "MATCH", `${this.asideHead(key).replace(/[*?[\]\\]/g, "\\$&")}*`, "COUNT", "500"]);
-      cursor = next;
-      copies.push(...batch);
-    } while (cursor !== "0");
-    await this.client.sendCommand(["DEL", this.sessionKey(key), ...copies]);
+    await this.client.sendCommand(["DEL", this.sessionKey(key), this.asideKey(key)]);
   }
 
-  /** Where the copies of a key set aside start; the key is encoded so that it holds no ":". */
-  private asideHead(key: string): string {
-    return `${this.prefix}:aside:${encodeURIComponent(key)}:`;
+  /** The hash that holds a session's copies set aside, one field per copy. */
+  private asideKey(key: string): string {
+    return `${this.prefix}:aside:${key}`;
   }
 
   async setAside(key: string, why: string): Promise<string | null> {
-    const copy = `${this.asideHead(key)}${why}:${new Date().toISOString()}`;
-    try {
-      await this.client.sendCommand(["RENAME", this.sessionKey(key), copy]);
-    } catch {
-      return null; // nothing to move
-    }
-    return `redis key ${copy}`;
+    const field = `${why}:${new Date().toISOString()}`;
+    const moved = await this.client.sendCommand<number>(["EVAL", SET_ASIDE, "2", this.sessionKey(key), this.asideKey(key), field]);
+    return moved === 0 ? null : `redis hash ${this.asideKey(key)}, field ${field}`;
   }
 
   async keys(): Promise<string[]> {

@@ -3,7 +3,7 @@
  * SIGKILL at random moments, restarts it, and checks after every kill that the session file parses,
  * that no answered question is lost, and that the session resumes where it was. Prints the figures.
  */
-import { readFileSync, readdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -100,7 +100,8 @@ export async function faultKill(kills: number, seed: number): Promise<FaultRepor
         acked = 0;
       }
     }
-    report.damagedCopies = readdirSync(join(dir, "sessions")).filter((f) => f.includes(".damaged-")).length;
+    const aside = join(dir, "sessions", "aside");
+    report.damagedCopies = existsSync(aside) ? readdirSync(aside, { recursive: true }).filter((f) => String(f).includes("damaged-")).length : 0;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

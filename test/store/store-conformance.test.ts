@@ -149,7 +149,8 @@ async function everythingStored(s: SessionStore): Promise<string> {
   if (s instanceof MemoryStore) return [...(await Promise.all((await s.keys()).map((k) => getDocument(s, k)))).map((d) => JSON.stringify(d)), ...s.aside.values()].join("\n");
   if (s instanceof LowdbStore) {
     const dir = join(s.pathOf("x"), "..");
-    return readdirSync(dir).map((f) => readFileSync(join(dir, f), "utf8")).join("\n");
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+    return files.map((f) => readFileSync(join(f.parentPath, f.name), "utf8")).join("\n");
   }
   const { createClient } = await import("redis");
   const probe = createClient({ url: redis!.url });
@@ -157,7 +158,7 @@ async function everythingStored(s: SessionStore): Promise<string> {
   const out: string[] = [];
   for (const k of await probe.sendCommand<string[]>(["KEYS", "*"])) {
     const type = await probe.sendCommand<string>(["TYPE", k]);
-    if (type === "hash") out.push(String(await probe.sendCommand<string | null>(["HGET", k, "doc"])));
+    if (type === "hash") out.push(...(await probe.sendCommand<string[]>(["HVALS", k])));
   }
   await probe.close();
   return out.join("\n");
@@ -176,10 +177,11 @@ describe("RedisStore specifics", () => {
     await probe.sendCommand(["HSET", "damaged:session:u", "doc", '{"version": 1, "state": {"lang": "fr", "pend']);
     const out = await c.handle("u", { type: "text", text: "bonjour" });
     expect(out.replies[0]!.text).toContain("on repart du début");
-    const aside = await probe.sendCommand<string[]>(["KEYS", "damaged:aside:*"]);
+    const aside = await probe.sendCommand<string[]>(["HGETALL", "damaged:aside:u"]);
     await probe.close();
-    expect(aside).toHaveLength(1);
-    expect(aside[0]).toMatch(/^damaged:aside:u:damaged:/);
+    expect(aside).toHaveLength(2); // one field, one value
+    expect(aside[0]).toMatch(/^damaged:/);
+    expect(aside[1]).toBe('{"version": 1, "state": {"lang": "fr", "pend');
     expect((await c.handle("u", { type: "text", text: "1" })).step).toBe("time");
   });
 
@@ -230,7 +232,7 @@ describe("LowdbStore on disk", () => {
     const out = await c.handle("u", { type: "text", text: "bonjour" });
     expect(out.replies[0]!.text).toContain("on repart du début");
     expect(messages[0]).toContain("kept aside as");
-    expect(readdirSync(join(dir, "sessions")).some((f) => f.includes(".damaged-2026-11-21T10-00-00-000Z"))).toBe(true);
+    expect(readdirSync(store.asideDirOf("u"))).toEqual(["damaged-2026-11-21T10-00-00-000Z.json"]);
     expect((await c.handle("u", { type: "text", text: "1" })).step).toBe("time");
   });
 
@@ -271,10 +273,8 @@ describe("a session written by a newer coach", () => {
     const c = new Coordinator({ content: content(), store, now: () => new Date(FIXED_NOW) });
     const out = await c.handle("u", { type: "open" });
     expect(out.replies[0]!.text).toContain("on repart du début");
-    const files = readdirSync(join(dir, "sessions"));
-    const aside = files.find((f) => f.startsWith("u.json.version-99-2026-11-21T10-00-00-000Z"));
-    expect(aside).toBeDefined();
-    expect(JSON.parse(readFileSync(join(dir, "sessions", aside!), "utf8"))).toMatchObject({ version: 99, state: { from: "the future" } });
+    expect(readdirSync(store.asideDirOf("u"))).toEqual(["version-99-2026-11-21T10-00-00-000Z.json"]);
+    expect(JSON.parse(readFileSync(join(store.asideDirOf("u"), "version-99-2026-11-21T10-00-00-000Z.json"), "utf8"))).toMatchObject({ version: 99, state: { from: "the future" } });
     expect(((await getDocument(store, "u")) as { version: number }).version).toBe(1);
   });
 });
