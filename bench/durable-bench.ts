@@ -116,8 +116,7 @@ export interface TurnSetup {
   progress: Uint8Array;
   /**
    * Removes a new user's session after a run, straight in the store's medium. The store's own
-   * `delete` ("forget me") also looks for copies set aside, through every stored key, which at 100k
-   * sessions costs far more than the turns themselves; it is timed on FORGET_SAMPLES users per run.
+   * `delete` ("forget me") is timed apart, on FORGET_SAMPLES users per run.
    */
   remove(key: string): Promise<void>;
 }

@@ -170,7 +170,7 @@ async function main(): Promise<void> {
       `${PLAN.durable.runs} runs; per run and size ${PLAN.durable.interviews} full interviews of new users (${PLAN.durable.interviews * 6} turns) interleaved with ${PLAN.durable.storedTurns} turns of stored sessions picked at random, through the Coordinator. ` +
         `Stored sessions are mid-interview, written straight in the store's format (populating took ${sizes.map((x) => `${(durable.populateMs.get(x)! / 1000).toFixed(1)} s for ${n(x)}`).join(", ")}). ` +
         `"Bare I/O" is the same file work with nothing else: read a stored session's file, parse, write a temp file, rename. ` +
-        `"Forget me" (outside the turns): the store's \`delete\` of a new user, which also looks through the whole sessions directory for copies set aside, timed on ${FORGET_SAMPLES} users per run and size (the others' files are removed directly). ${describeLoad(durable.load)}.`,
+        `"Forget me" (outside the turns): the store's \`delete\` of a new user (its file and its folder of copies set aside), timed on ${FORGET_SAMPLES} users per run and size (the others' files are removed directly). ${describeLoad(durable.load)}.`,
       ``,
     );
     md.push(row(["stored sessions", "turns/s", "p50", "p99", "p99, stored-session turns", "p99 of the read", "p99 of the write", "p99 outside the store", "bare I/O p50", "bare I/O p99", "forget me p50"]));
@@ -201,7 +201,7 @@ async function main(): Promise<void> {
           `Snapshots during the measured runs: ${sizes.map((x) => `${redis.forks.get(x)} at ${n(x)}`).join(", ")}${[...redis.forks.values()].every((f) => f === 0) ? ` (the earliest save point, 10,000 changes, waits 60 s after the server's start, and each server lived about ${Math.round(redis.load.seconds)} s: these figures include no fork)` : " (populating counts as changes for the save points)"}. ` +
           `Stored sessions are mid-interview, copies of the hash and TTL the store wrote for one session (populating took ${sizes.map((x) => `${(redis.populateMs.get(x)! / 1000).toFixed(1)} s for ${n(x)}`).join(", ")}; Redis memory at the end ${sizes.map((x) => `${redis.usedMemory.get(x)} at ${n(x)}`).join(", ")}). ` +
           `"Bare round trips" is the same two commands with nothing else: HMGET a stored session, HSET its document back (no script, no JSON, no engine). ` +
-          `"Forget me" (outside the turns): the store's \`delete\` of a new user, which SCANs the whole keyspace for copies set aside, timed on ${FORGET_SAMPLES} users per run and size (the others' keys are removed with DEL). ${describeLoad(redis.load)}.`,
+          `"Forget me" (outside the turns): the store's \`delete\` of a new user (its hash and its hash of copies set aside), timed on ${FORGET_SAMPLES} users per run and size (the others' keys are removed with DEL). ${describeLoad(redis.load)}.`,
         ``,
       );
       md.push(row(["stored sessions", "turns/s", "p50", "p99", "p99, stored-session turns", "p99 of the read", "p99 of the write", "p99 outside the store", "bare round trips p50", "bare round trips p99", "forget me p50"]));
