@@ -251,14 +251,16 @@ function answerStep(t: Turn, step: Step, raw: string): void {
   } else {
     const typed = resolveChoice(t, step, raw);
     if (typed) {
-      const m = objection();
+      const long = normalize(raw).split(" ").length >= t.c.objections.concernMinWords;
+      // a number, a label or a choice's word typed alone is only an answer: no objection to look for
+      const m = typed.alone && !long ? none : objection();
       // "notre site web suffit" names the website only to object to it: the objection, not an answer
       const instead = objectionToChoice(t, raw, typed, m);
       if (instead) return instead.kind === "match" ? answerAndResume(t, instead.id, instead.confidence) : offerRules(t, instead.ids);
       // a short typed choice is only an answer ("le patron" is who runs it, not a concern about the
       // boss); a sentence can carry a concern too ("nobody here knows how to do this")
       const answer: Answer = { type: "choice", id: typed.id };
-      const concern = normalize(raw).split(" ").length >= t.c.objections.concernMinWords ? m : none;
+      const concern = long ? m : none;
       return accept(t, step, answer, fill(step.ack[t.lang], { answer: describeAnswer(t.c, step.id, answer, t.lang) }, t.lang), concern);
     }
   }
