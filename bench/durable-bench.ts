@@ -121,6 +121,21 @@ export interface TurnSetup {
   remove(key: string): Promise<void>;
 }
 
+/** The figures of one run on one size that every durable store reports. */
+export type TurnFigureName = "p50" | "p99" | "turnsPerSec" | "storedP99" | "readP99" | "writeP99" | "engineP99" | "forgetP50";
+
+/** Records the figures every durable store reports, from one run of `runSize`. */
+export function addTurnFigures(x: Awaited<ReturnType<typeof runSize>>, add: (name: TurnFigureName, v: number) => void): void {
+  add("p50", percentile(x.all, 0.5));
+  add("p99", percentile(x.all, 0.99));
+  add("turnsPerSec", x.turnsPerSec);
+  add("storedP99", percentile(x.stored, 0.99));
+  add("readP99", percentile(x.read, 0.99));
+  add("writeP99", percentile(x.write, 0.99));
+  add("engineP99", percentile(x.engine, 0.99));
+  add("forgetP50", percentile(x.forget, 0.5));
+}
+
 /** How many of each run's new users are removed through the store's `delete`, timed. */
 export const FORGET_SAMPLES = 5;
 
@@ -252,15 +267,8 @@ export async function benchDurable(content: Content, o: DurableBenchOptions, pro
       const order = setups.map((_, i) => setups[(i + r) % setups.length]!);
       for (const s of order) {
         const x = await runSize(s, o, r, random);
-        const f = (name: "p50" | "p99" | "turnsPerSec" | "storedP99" | "readP99" | "writeP99" | "engineP99" | "forgetP50" | RawFigure, v: number) => runs.add(`${s.size}.${name}`, v);
-        f("p50", percentile(x.all, 0.5));
-        f("p99", percentile(x.all, 0.99));
-        f("turnsPerSec", x.turnsPerSec);
-        f("storedP99", percentile(x.stored, 0.99));
-        f("readP99", percentile(x.read, 0.99));
-        f("writeP99", percentile(x.write, 0.99));
-        f("engineP99", percentile(x.engine, 0.99));
-        f("forgetP50", percentile(x.forget, 0.5));
+        const f = (name: TurnFigureName | RawFigure, v: number) => runs.add(`${s.size}.${name}`, v);
+        addTurnFigures(x, f);
         p99.set(s.size, percentile(x.all, 0.99));
         const raw = await rawIo(s, o.interviews * INTERVIEW.length + o.storedTurns, random);
         for (const [part, samples] of [["", raw.total], ["Read", raw.read], ["Write", raw.write], ["Rename", raw.rename]] as const) {

@@ -26,7 +26,7 @@ import { Coordinator } from "../src/coordinator.ts";
 import { STATE_VERSION } from "../src/engine/state.ts";
 import { RedisStore } from "../src/store/redis-store.ts";
 import type { StoredSession } from "../src/store/session-store.ts";
-import { midInterviewState, runSize, seeded, storedKey, timeStore, type DurableBenchOptions, type TurnSetup } from "./durable-bench.ts";
+import { addTurnFigures, midInterviewState, runSize, seeded, storedKey, timeStore, type DurableBenchOptions, type TurnFigureName, type TurnSetup } from "./durable-bench.ts";
 import { INTERVIEW, MID_INTERVIEW_TURNS } from "./interview-script.ts";
 import { formatBytes, percentile, Runs } from "./stats.ts";
 
@@ -243,15 +243,8 @@ export async function benchRedis(content: Content, o: DurableBenchOptions, progr
       const order = setups.map((_, i) => setups[(i + r) % setups.length]!);
       for (const s of order) {
         const x = await runSize(s, o, r, random);
-        const f = (name: "p50" | "p99" | "turnsPerSec" | "storedP99" | "readP99" | "writeP99" | "engineP99" | "forgetP50" | "rawP50" | "rawP99", v: number) => runs.add(`${s.size}.${name}`, v);
-        f("p50", percentile(x.all, 0.5));
-        f("p99", percentile(x.all, 0.99));
-        f("turnsPerSec", x.turnsPerSec);
-        f("storedP99", percentile(x.stored, 0.99));
-        f("readP99", percentile(x.read, 0.99));
-        f("writeP99", percentile(x.write, 0.99));
-        f("engineP99", percentile(x.engine, 0.99));
-        f("forgetP50", percentile(x.forget, 0.5));
+        const f = (name: TurnFigureName | "rawP50" | "rawP99", v: number) => runs.add(`${s.size}.${name}`, v);
+        addTurnFigures(x, f);
         p50.set(s.size, percentile(x.all, 0.5));
         p99.set(s.size, percentile(x.all, 0.99));
         const raw = await rawRoundTrips(s.client, s.redisKeyOf, s.size, o.interviews * INTERVIEW.length + o.storedTurns, random);
