@@ -21,6 +21,7 @@ import { langFromLocale } from "../shared/lang-from-locale.ts";
 
 /** Discord always sends a locale: French ones give French, every other one English. */
 const discordLang = (locale: string | null | undefined) => langFromLocale(locale) ?? "en";
+import { MemorySeenDeliveries, type SeenDeliveries } from "../shared/seen-deliveries.ts";
 import { splitText } from "../shared/split-text.ts";
 import { decodeComponentId, type ComponentId } from "./component-id.ts";
 import type { DiscordDialogs } from "./discord-dialogs.ts";
@@ -37,7 +38,12 @@ export interface DiscordAdapterOptions {
   log: Logger;
   /** the REST base URL, "https://discord.com/api" unless a test points it at a local fake */
   api?: string | undefined;
+  /** remembers which plan messages were already shared (the session store: shared by every shard) */
+  seen?: SeenDeliveries;
 }
+
+/** How long a plan message's Share button stays used: a second press meanwhile does not post again. */
+const SHARED_FOR_SECONDS = 7 * 24 * 60 * 60;
 
 type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
 type Repliable = ChatInputCommandInteraction | ComponentInteraction | ModalSubmitInteraction;
@@ -61,11 +67,13 @@ export class DiscordAdapter implements Adapter {
   readonly client: Client;
   private readonly o: DiscordAdapterOptions;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly seen: SeenDeliveries;
   /** interactions acknowledged with deferUpdate: their "@original" is the message the button is on */
   private readonly deferredUpdates = new WeakSet<Repliable>();
 
   constructor(options: DiscordAdapterOptions) {
     this.o = options;
+    this.seen = options.seen ?? new MemorySeenDeliveries();
     this.client = new Client({
       intents: [GatewayIntentBits.Guilds],
       // nothing the bot sends can ping: not @everyone typed into a modal, not a role, not a user
@@ -197,6 +205,11 @@ export class DiscordAdapter implements Adapter {
     const lang = result?.plan.lang ?? discordLang(i.locale);
     if (!result?.done) {
       await i.followUp({ content: notice(this.o.dialogs.text.nothingToShare, lang), flags: MessageFlags.Ephemeral });
+      return;
+    }
+    // one public copy per plan message: a second press (or a double click) is told, not posted again
+    if (!(await this.seen.claim(`discord-share:${i.message.id}`, SHARED_FOR_SECONDS))) {
+      await i.followUp({ content: notice(this.o.dialogs.text.alreadyShared, lang), flags: MessageFlags.Ephemeral });
       return;
     }
     const header = notice(this.o.dialogs.text.sharedHeader, lang, { user: userMention(i.user.id) });

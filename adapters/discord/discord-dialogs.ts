@@ -51,6 +51,7 @@ export const DiscordDialogs = z.strictObject({
     sharedHeader: limited(300, ["user"]),
     shared: limited(500),
     nothingToShare: limited(500),
+    alreadyShared: limited(500),
     notYours: limited(500),
     unknownButton: limited(500),
     unknownCommand: limited(500),

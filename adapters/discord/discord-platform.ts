@@ -12,7 +12,8 @@ export const discord: PlatformModule<DiscordSettings> = {
   create: async (settings, deps) => {
     // discord.js is loaded only when Discord is configured (start-up time and memory otherwise)
     const [{ DiscordAdapter }, { loadDiscordDialogs }] = await Promise.all([import("./discord-adapter.ts"), import("./discord-dialogs.ts")]);
-    return new DiscordAdapter({ settings, ...deps, dialogs: loadDiscordDialogs(), api: settings.api });
+    // the store remembers shared plan messages: with Redis, across every shard
+    return new DiscordAdapter({ settings, ...deps, dialogs: loadDiscordDialogs(), api: settings.api, seen: deps.store });
   },
   secrets: (settings) => [settings.token],
 };

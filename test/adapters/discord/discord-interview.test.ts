@@ -116,6 +116,12 @@ describe("the /plan interview in French, in a server", () => {
     for (const m of shared.messages) expect(m.allowedMentions).toEqual({ parse: [] });
     // the private plan message the button is on is left as it was
     expect(last).toEqual(planMessage);
+
+    // a second press (or a double click) does not post the plan again: the user is told, privately
+    const again = await u.press("📣 Partager mon plan dans ce salon");
+    expect(again.messages).toHaveLength(1);
+    expect(again.messages[0]!.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(again.messages[0]!.content).toBe("Ce plan est déjà publié dans le salon ; je ne le publie pas une deuxième fois.");
   });
 
   test("/plan action:show mid-interview: the plan so far with its file, then the pending question (no share button)", async () => {
