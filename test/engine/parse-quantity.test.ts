@@ -22,6 +22,13 @@ describe("hours a month", () => {
     ["5 hours a week", 21.7],
     ["an hour a day", 21.7],
     ["half a day a week", 17.3],
+    // an afternoon, a morning, an evening: half a day ("a week" after it is the period, not 35 h)
+    ["un après-midi par semaine", 17.3],
+    ["an afternoon a week", 17.3],
+    ["une soirée par semaine", 17.3],
+    ["deux matinées par mois", 8],
+    ["2 h tous les après-midi", 43.4],
+    ["every afternoon for an hour", 21.7],
     ["between 8 and 12 hours", 10],
     ["entre 8 et 12 heures", 10],
     ["8-12 h", 10],
