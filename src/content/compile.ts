@@ -27,6 +27,10 @@ export interface Content {
   /** a whole normalised message → what it asks for */
   commandWords: ReadonlyMap<string, Command | "yes" | "no">;
   languageWords: ReadonlyMap<string, Lang>;
+  /** whole normalised messages that say "I don't know" or "I didn't understand" */
+  unsureWords: ReadonlySet<string>;
+  /** hesitation words left out before comparing a message with `unsureWords` */
+  fillerWords: ReadonlySet<string>;
   choiceIndex: ReadonlyMap<string, KeywordIndex<string>>;
   /** per choice step with `answerWords`: those words, matched like a choice's */
   answerWordIndex: ReadonlyMap<string, KeywordIndex<"answer">>;
@@ -126,6 +130,8 @@ export function compileContent(raw: RawContent): Content {
     },
     commandWords,
     languageWords,
+    unsureWords: new Set(both(m.unsure).map(normalize).filter((w) => w !== "")),
+    fillerWords: new Set(both(m.fillers).map(normalize)),
     choiceIndex,
     answerWordIndex,
     objectionIndex,

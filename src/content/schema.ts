@@ -74,6 +74,8 @@ const stepBase = {
   prompt: Text,
   /** said when the answer could not be read: which forms work */
   reprompt: Text,
+  /** said when the owner does not know or did not understand ("je sais pas", "what do you mean?"): a way to decide */
+  unsure: Text,
 };
 
 export const ChoiceStep = z.strictObject({
@@ -246,6 +248,10 @@ export const MessagesFile = z.strictObject({
   detectLanguage: Words,
   /** words ignored by the keyword matchers */
   stopwords: Words,
+  /** a whole message equal to one of these (fillers aside) says "I don't know" or "I didn't understand" */
+  unsure: Words,
+  /** hesitation words left out before a message is compared with `unsure` ("euh", "um") */
+  fillers: Words.default({ fr: [], en: [] }),
   /** real words one letter away from a word the rules or choices use: never taken for a typo of it */
   notTypos: Words.default({ fr: [], en: [] }),
   /** a whole message equal to one of these runs the command */

@@ -238,7 +238,15 @@ function text(t: Turn, raw: string, isNew: boolean): void {
   const step = currentStep(t);
   if (!step) return afterPlanText(t, raw);
   if (!hasWordCharacters(raw)) return reprompt(t);
+  // "je sais pas", "what do you mean?": a way to decide, and the same question; nothing is saved
+  if (isUnsure(t, norm)) return ask(t, step.unsure[t.lang]);
   answerStep(t, step, raw);
+}
+
+/** True when the whole message, hesitation words aside, says "I don't know" or "I didn't understand". */
+function isUnsure(t: Turn, norm: string): boolean {
+  const words = norm.split(" ").filter((w) => w !== "" && !t.c.fillerWords.has(w));
+  return words.length > 0 && t.c.unsureWords.has(words.join(" "));
 }
 
 const none: ObjectionMatch = { kind: "none", confidence: 0 };

@@ -47,6 +47,32 @@ describe("a whole interview in English", () => {
     expect(ids).not.toContain("intern-needs-guidelines");
   });
 
+  it("helps an owner who does not know or did not understand, and saves nothing", async () => {
+    const { last } = await runTranscript(
+      `
+      > um, I don't know
+      ~ No problem: it is exactly the question many businesses skip.
+      ~ (1/5) What is your main goal
+      @ goal
+      > what do you mean?
+      ~ to be better known, to sell more, to understand your customers better?
+      @ goal
+      > sell more
+      ~ Got it. Your goal: Grow sales.
+      > idk
+      ~ An estimate is enough. Think of the hours one person could give it each week
+      ~ running one social network properly takes about 32 hours a month.
+      ~ (2/5) How many hours a month
+      @ time
+      > I don't know how to do any of this
+      ! An estimate is enough
+      @ time
+      `,
+      store(),
+    );
+    expect(last.plan).toBeNull();
+  });
+
   it("switches language at any time and keeps the answers", async () => {
     await runTranscript(
       `

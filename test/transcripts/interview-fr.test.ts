@@ -117,6 +117,44 @@ describe("a whole interview in French, on the lowdb store", () => {
     );
   });
 
+  it("aide qui ne sait pas ou n'a pas compris, sans rien enregistrer ; une vraie phrase reste lue comme d'habitude", async () => {
+    const { last } = await runTranscript(
+      `
+      > euh je sais pas
+      ~ Pas de souci : c'est justement la question que beaucoup d'entreprises sautent.
+      ~ (1/5) Quel est votre objectif principal
+      @ goal
+      > je comprends pas la question
+      ~ être mieux connu, vendre davantage, mieux comprendre vos clients ?
+      ! Comprendre nos clients et notre marché.
+      @ goal
+      > peux-tu répéter?
+      ~ (1/5) Quel est votre objectif principal
+      @ goal
+      > 2
+      ~ C'est noté. Votre objectif : Développer les ventes.
+      > aucune idée
+      ~ Une estimation suffit.
+      @ time
+      > 10 heures par mois
+      ~ C'est noté : 10 h par mois
+      > je sais pas
+      ~ Une estimation suffit, et « 0 » est une réponse valable.
+      @ budget
+      > 0
+      > jsp
+      ~ « Usage personnel seulement » (ou « Aucune ») est la bonne réponse
+      @ skills
+      > 1
+      > bof, je sais pas
+      ~ choisissez « Pas encore décidé »
+      @ owner
+      `,
+      store(),
+    );
+    expect(last.plan).toBeNull();
+  });
+
   it("resumes at the same question after the process is gone, and says so", async () => {
     await runTranscript(
       `
