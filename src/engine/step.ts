@@ -239,8 +239,14 @@ function text(t: Turn, raw: string, isNew: boolean): void {
   if (!step) return afterPlanText(t, raw);
   if (!hasWordCharacters(raw)) return reprompt(t);
   // "je sais pas", "what do you mean?": a way to decide, and the same question; nothing is saved
-  if (isUnsure(t, norm)) return ask(t, step.unsure[t.lang]);
+  // (unless a choice is worded so: "je ne sais pas" is "not decided yet" for who will run it)
+  if (isUnsure(t, norm) && !namedChoice(step, norm)) return ask(t, step.unsure[t.lang]);
   answerStep(t, step, raw);
+}
+
+/** True when the message is exactly a choice's label or one of its words. */
+function namedChoice(step: Step, norm: string): boolean {
+  return step.kind === "choice" && step.choices.some((ch) => [ch.label.fr, ch.label.en, ...ch.match.fr, ...ch.match.en].some((w) => normalize(w) === norm));
 }
 
 /** True when the whole message, hesitation words aside, says "I don't know" or "I didn't understand". */

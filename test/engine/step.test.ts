@@ -123,6 +123,14 @@ describe("step", () => {
       ["owner", "une agence, mais ça coûte cher", "agency", "too-expensive"],
       ["skills", "nobody here knows how to do this", "none", "no-skills"],
       ["skills", "aucune, personne ne sait comment faire", "none", "no-skills"],
+      // who runs it, as owners say it: with a spouse or a partner, someone to hire, nobody yet
+      ["owner", "moi et ma femme", "self", "too-small"],
+      ["owner", "mon associé", "self", null],
+      ["owner", "my business partner", "self", null],
+      ["owner", "we'll hire someone", "employee", "too-expensive"],
+      ["owner", "our office manager", "employee", null],
+      ["owner", "personne pour l'instant", "undecided", "too-small"],
+      ["owner", "je sais pas", "undecided", null],
     ] as const;
     for (const [id, t, choice, concern] of cases) {
       const last = at(id, t);

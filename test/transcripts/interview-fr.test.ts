@@ -146,13 +146,16 @@ describe("a whole interview in French, on the lowdb store", () => {
       ~ « Usage personnel seulement » (ou « Aucune ») est la bonne réponse
       @ skills
       > 1
-      > bof, je sais pas
+      > bof, peux-tu répéter?
       ~ choisissez « Pas encore décidé »
       @ owner
+      > je sais pas
+      ~ C'est noté : Pas encore décidé.
+      @ done
       `,
       store(),
     );
-    expect(last.plan).toBeNull();
+    expect(last.plan).toMatchObject({ goal: "sales", hoursPerMonth: 10, budgetPerMonth: 0, skills: "none", owner: "undecided" });
   });
 
   it("resumes at the same question after the process is gone, and says so", async () => {
