@@ -131,6 +131,15 @@ describe("step", () => {
       ["owner", "our office manager", "employee", null],
       ["owner", "personne pour l'instant", "undecided", "too-small"],
       ["owner", "je sais pas", "undecided", null],
+      // skills, as owners say them
+      ["skills", "pas vraiment", "none", null],
+      ["skills", "not really", "none", null],
+      ["skills", "j'utilise instagram pour moi", "personal", null],
+      ["skills", "i use facebook personally", "personal", "personal-hobby"],
+      ["skills", "we post on facebook sometimes", "some", null],
+      ["skills", "assez bonnes", "some", null],
+      ["skills", "pretty good actually", "some", null],
+      ["skills", "on a déjà un gars qui fait notre marketing", "team", null],
     ] as const;
     for (const [id, t, choice, concern] of cases) {
       const last = at(id, t);
