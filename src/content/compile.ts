@@ -101,6 +101,7 @@ export function compileContent(raw: RawContent): Content {
     numberWords: new Map(Object.entries(p.numberWords).map(([k, v]) => [quantityTokens(k).join(" "), v])),
     articleWords: new Set(p.articleWords.map((w) => quantityTokens(w).join(" "))),
     vagueWords: phrases(p.vagueWords),
+    approxWords: new Set(p.approxWords.map((w) => quantityTokens(w).join(" "))),
     between: phrases(p.rangeWords.between),
     and: phrases(p.rangeWords.and),
     thousandWords: phrases(p.thousandWords),

@@ -222,6 +222,8 @@ export const ParsingFile = z.strictObject({
   articleWords: z.array(z.string()),
   /** before a unit or a hundred ("quelques heures", "a few hundred"): too vague to read, asked again */
   vagueWords: z.array(z.string()),
+  /** right after a number, words that only say "about" ("10ish"): left out */
+  approxWords: z.array(z.string()).default([]),
   rangeWords: z.strictObject({ between: z.array(z.string()), and: z.array(z.string()) }),
   thousandWords: z.array(z.string()),
   units: z.array(z.strictObject({ id, hours: z.number().positive(), words: z.array(z.string()).min(1) })).min(1),

@@ -17,6 +17,8 @@ export interface QuantityWords {
   articleWords: ReadonlySet<string>;
   /** before a unit or a hundred ("quelques heures", "a few hundred"): too vague to read */
   vagueWords: readonly string[][];
+  /** right after a number, words that only say "about" ("10ish", "10-ish hours"): left out */
+  approxWords: ReadonlySet<string>;
   between: readonly string[][];
   and: readonly string[][];
   thousandWords: readonly string[][];
@@ -67,6 +69,11 @@ export function quantityTokens(text: string): string[] {
   t = t.replace(/[^a-z0-9.$€£\s-]/g, " ").replace(/(?<!\d)\.|\.(?!\d)/g, " ");
   t = t.replace(/(?<=[a-z])-(?=[a-z])/g, " "); // demi-journée → demi journee
   return t.split(/\s+/).filter((x) => x !== "");
+}
+
+/** The tokens without the "about" words that follow a number ("10 ish hours" → "10 hours"). */
+function withoutApprox(tokens: string[], words: QuantityWords): string[] {
+  return tokens.filter((tok, i) => !(i > 0 && /^\d/.test(tokens[i - 1]!) && words.approxWords.has(tok)));
 }
 
 const MAX_PHRASE = 5;
@@ -345,7 +352,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  * @example parseHours("about 5 hours a week", words) // { type: "hours", hoursPerMonth: 21.7 }
  */
 export function parseHours(text: string, words: QuantityWords): HoursAnswer | null {
-  const tokens = quantityTokens(text);
+  const tokens = withoutApprox(quantityTokens(text), words);
   if (tokens.length > 0 && words.zeroHours.has(tokens.join(" "))) return { type: "hours", hoursPerMonth: 0 };
   const terms: Term[] = [];
   let before: { perMonth: number } | null = null; // "chaque semaine, 5 h"
@@ -399,7 +406,7 @@ function currencyNear(tokens: readonly string[], i: number, words: QuantityWords
  * @example parseBudget("2k$ par an", words) // { type: "money", amountPerMonth: 166.67, currency: "$" }
  */
 export function parseBudget(text: string, words: QuantityWords): BudgetAnswer | null {
-  const tokens = quantityTokens(text);
+  const tokens = withoutApprox(quantityTokens(text), words);
   let currency: string | null = null;
   for (let i = 0; i < tokens.length && currency === null; i++) {
     let bestLen = 0;

@@ -29,6 +29,9 @@ describe("hours a month", () => {
     ["deux matinées par mois", 8],
     ["2 h tous les après-midi", 43.4],
     ["every afternoon for an hour", 21.7],
+    // "about" glued to the number
+    ["10ish hours a month", 10],
+    ["10-ish hours a month", 10],
     ["between 8 and 12 hours", 10],
     ["entre 8 et 12 heures", 10],
     ["8-12 h", 10],
