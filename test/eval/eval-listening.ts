@@ -1,0 +1,99 @@
+/**
+ * `npm run eval:listening`: runs every message of the listening sets through the real coordinator,
+ * at the question it was written for, and prints per question and language: right on first
+ * contact, saved, confirmed, asked again, wrong saves, doubts answered that were not raised.
+ * `npm run eval:listening -- --misses` also lists every item that was not right.
+ */
+import { loadContent } from "../../src/content/load.ts";
+import { Coordinator } from "../../src/coordinator.ts";
+import { SessionState } from "../../src/engine/state.ts";
+import { MemoryStore } from "../../src/store/memory-store.ts";
+import type { Answer } from "../../src/engine/state.ts";
+import type { Input } from "../../src/engine/replies.ts";
+import {
+  BASELINE, LISTENING_SETS, readListeningSet, score, showSaved, tally,
+  type ListeningItem, type Observation, type Saved, type Scored, type Tally,
+} from "./listening-set.ts";
+
+const content = loadContent();
+const ORDER = ["goal", "time", "budget", "skills", "owner"] as const;
+
+const baselineInputs = (upTo: string): Input[] => {
+  const inputs: Input[] = [];
+  for (const step of ORDER) {
+    if (step === upTo) break;
+    if (step === "time") inputs.push({ type: "text", text: `${BASELINE.time} h par mois` });
+    else if (step === "budget") inputs.push({ type: "text", text: `${BASELINE.budget} $ par mois` });
+    else inputs.push({ type: "choice", id: `${step}:${BASELINE[step]}` });
+  }
+  return inputs;
+};
+
+function toSaved(step: string, a: Answer): Saved | null {
+  if (a.type === "choice") return { step: step as "goal", choice: a.id };
+  if (a.type === "text") return { step: "goal", choice: "own-words" };
+  if (a.type === "hours") return { step: "time", hours: a.hoursPerMonth };
+  return { step: "budget", amount: a.amountPerMonth };
+}
+
+async function probe(item: ListeningItem): Promise<Observation> {
+  const store = new MemoryStore();
+  const coordinator = new Coordinator({ content, store, now: () => new Date("2026-11-30T10:00:00Z") });
+  const key = "eval";
+  await coordinator.handle(key, { type: "open", locale: item.lang });
+  for (const input of baselineInputs(item.at)) await coordinator.handle(key, { ...input, locale: item.lang });
+  const before = SessionState.parse(((await store.read(key)).value as { state: unknown }).state);
+  const outcome = await coordinator.handle(key, { type: "text", text: item.say, locale: item.lang });
+  const raw = (await store.read(key)).value as { state: unknown } | undefined;
+  const after = raw ? SessionState.parse(raw.state) : undefined;
+  const saved: Saved[] = [];
+  for (const [step, a] of Object.entries(after?.answers ?? {})) {
+    if (JSON.stringify(before.answers[step]) !== JSON.stringify(a)) {
+      const s = toSaved(step, a);
+      if (s) saved.push(s);
+    }
+  }
+  const order = ORDER as readonly string[];
+  let command: Observation["command"] = null;
+  if (after?.confirm) command = after.confirm;
+  else if (outcome.replies.some((r) => r.kind === "plan")) command = "plan";
+  else if (after && before.pending !== after.pending && after.pending !== null && (before.pending === null ? order.length : order.indexOf(before.pending)) > order.indexOf(after.pending) && saved.length === 0) command = "back";
+  else if (outcome.replies.some((r) => r.text.startsWith(content.messages.text.help[outcome.lang].slice(0, 30)))) command = "help";
+  return { saved, confirming: null, doubt: outcome.objection?.id ?? null, lang: outcome.lang, command };
+}
+
+const pct = (a: number, n: number) => (n === 0 ? "   -  " : `${((a / n) * 100).toFixed(1).padStart(5)} %`);
+
+function line(label: string, t: Tally): string {
+  return `  ${label.padEnd(12)} ${String(t.n).padStart(4)}  right ${pct(t.right, t.n)}  saved ${String(t.savedRight).padStart(3)}  confirmed ${String(t.confirmedRight).padStart(3)}/${String(t.confirmedWrong).padEnd(3)} asked-again ${String(t.askedAgain).padStart(3)}  WRONG SAVES ${String(t.wrongSaves).padStart(3)}  doubts not raised ${String(t.doubtsNotRaised).padStart(3)}  missed ${String(t.doubtsMissed).padStart(3)}`;
+}
+
+const showMisses = process.argv.includes("--misses");
+const only = process.argv.find((a) => a.startsWith("--set="))?.slice("--set=".length);
+const all: Scored[] = [];
+for (const set of LISTENING_SETS) {
+  if (only && !set.file.includes(only)) continue;
+  const scored: Scored[] = [];
+  for (const item of readListeningSet(set.file)) scored.push(score(item, await probe(item)));
+  all.push(...scored);
+  console.log(`\n## ${set.title} (${set.file})`);
+  console.log(line("all", tally(scored)));
+  for (const at of [...ORDER, "done"]) {
+    for (const lang of ["fr", "en"] as const) {
+      const part = scored.filter((s) => s.item.at === at && s.item.lang === lang);
+      if (part.length > 0) console.log(line(`${at}/${lang}`, tally(part)));
+    }
+  }
+  if (showMisses) {
+    for (const s of scored.filter((x) => !x.right)) {
+      const want = s.item.save === "none" ? "none" : JSON.stringify(s.item.save);
+      const got = s.observed.saved.length ? s.observed.saved.map(showSaved).join(",") : s.observed.confirming ? `confirm ${showSaved(s.observed.confirming)}` : "nothing";
+      const extra = [
+        s.doubt !== "ok" ? `doubt ${s.doubt} (want ${s.item.doubt ?? "-"}, got ${s.observed.doubt ?? "-"})` : "",
+        s.asked !== "ok" ? `asked ${s.item.switch ?? s.item.command} got lang=${s.observed.lang} cmd=${s.observed.command ?? "-"}` : "",
+      ].filter(Boolean).join("; ");
+      console.log(`    [${s.item.at}/${s.item.lang}] ${s.save.padEnd(15)} want ${want} got ${got} ${extra} :: ${s.item.say}`);
+    }
+  }
+}
+if (!only && LISTENING_SETS.length > 1) console.log(`\n## all sets\n${line("all", tally(all))}`);

@@ -1,0 +1,150 @@
+/**
+ * The listening sets (test/fixtures/listening-*.yaml): owner messages written blind, each at a
+ * question of the interview (or after the plan), with what must be saved, or that nothing may be,
+ * the doubt it voices, the language it asks for or the command it gives. This file reads a set and
+ * scores what the coach did with each message; the probe that runs the coach is given by the caller.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { z } from "zod";
+
+const STEPS = ["goal", "time", "budget", "skills", "owner"] as const;
+export type StepId = (typeof STEPS)[number];
+const Range = z.union([z.number(), z.tuple([z.number(), z.number()])]);
+
+/** What must be saved: one answer (choice id, "own-words", hours a month, money a month). */
+const Save = z.union([
+  z.literal("none"),
+  z.strictObject({ goal: z.string() }),
+  z.strictObject({ skills: z.string() }),
+  z.strictObject({ owner: z.string() }),
+  z.strictObject({ time: Range }),
+  z.strictObject({ budget: Range }),
+]);
+
+export const ListeningItem = z.strictObject({
+  at: z.enum([...STEPS, "done"]),
+  lang: z.enum(["fr", "en"]),
+  say: z.string(),
+  save: Save,
+  doubt: z.string().optional(),
+  doubt_ok: z.string().optional(),
+  switch: z.enum(["fr", "en"]).optional(),
+  command: z.enum(["back", "restart", "plan", "forget", "help"]).optional(),
+  why: z.string().optional(),
+});
+export type ListeningItem = z.infer<typeof ListeningItem>;
+export const ListeningSet = z.strictObject({ items: z.array(ListeningItem).min(1) });
+
+/** The answers an owner gave before the pending question (and all of them after the plan). */
+export const BASELINE = { goal: "sales", time: 7, budget: 75, skills: "personal", owner: "self" } as const;
+
+/** A saved answer as the evaluation compares it. */
+export type Saved =
+  | { step: "goal" | "skills" | "owner"; choice: string }
+  | { step: "time"; hours: number }
+  | { step: "budget"; amount: number };
+
+/** What the coach did with one message, as a probe observed it. */
+export interface Observation {
+  /** answers that changed in this turn */
+  saved: Saved[];
+  /** a reading waiting for the owner's yes (nothing saved yet) */
+  confirming: Saved | null;
+  /** the doubt answered, if any */
+  doubt: string | null;
+  /** the language the coach answered in */
+  lang: "fr" | "en";
+  /** the command the coach carried out or asked to confirm */
+  command: "back" | "restart" | "plan" | "forget" | "help" | null;
+}
+
+export function readListeningSet(file: string): ListeningItem[] {
+  return ListeningSet.parse(parse(readFileSync(join(import.meta.dirname, "..", "fixtures", file), "utf8"))).items;
+}
+
+/** The sets, oldest first: each measured as it came, before any tuning on it; the last is the blind figure. */
+export const LISTENING_SETS: readonly { file: string; title: string }[] = [
+  { file: "listening-1.yaml", title: "set 1 (first measured blind on the engine before the listening work: 48.8 % right, 25 wrong saves, 33 doubts not raised; then tuned on)" },
+];
+
+const close = (value: number, expected: z.infer<typeof Range>) => {
+  const [lo, hi] = typeof expected === "number" ? [expected, expected] : expected;
+  const slack = Math.max(0.5, 0.1 * hi);
+  return value >= lo - slack && value <= hi + slack;
+};
+
+function matches(s: Saved, expected: Exclude<z.infer<typeof Save>, "none">): boolean {
+  const [step, value] = Object.entries(expected)[0]! as [StepId, string | z.infer<typeof Range>];
+  if (s.step !== step) return false;
+  if ("choice" in s) return s.choice === value;
+  if ("hours" in s) return close(s.hours, value as z.infer<typeof Range>);
+  return close(s.amount, value as z.infer<typeof Range>);
+}
+
+/** How one item went. */
+export interface Scored {
+  item: ListeningItem;
+  observed: Observation;
+  /** saved-right | confirmed-right | nothing-right | confirmed-wrong | asked-again | wrong-save */
+  save: "saved-right" | "confirmed-right" | "nothing-right" | "confirmed-wrong" | "asked-again" | "wrong-save";
+  /** ok | missed | not-raised | wrong */
+  doubt: "ok" | "missed" | "not-raised" | "wrong";
+  /** the language or command asked for was (not) followed */
+  asked: "ok" | "missed";
+  right: boolean;
+}
+
+export function score(item: ListeningItem, o: Observation): Scored {
+  const expected = item.save === "none" ? null : item.save;
+  let save: Scored["save"];
+  if (o.saved.length > 0) save = expected && o.saved.length === 1 && matches(o.saved[0]!, expected) ? "saved-right" : "wrong-save";
+  else if (o.confirming) save = expected && matches(o.confirming, expected) ? "confirmed-right" : "confirmed-wrong";
+  else save = expected ? "asked-again" : "nothing-right";
+  let doubt: Scored["doubt"] = "ok";
+  if (o.doubt && item.doubt) doubt = o.doubt === item.doubt ? "ok" : "wrong";
+  else if (o.doubt && o.doubt !== item.doubt_ok) doubt = "not-raised";
+  else if (!o.doubt && item.doubt) doubt = "missed";
+  let asked: Scored["asked"] = "ok";
+  if (item.switch && o.lang !== item.switch) asked = "missed";
+  if (item.command && o.command !== item.command) asked = "missed";
+  const saveOk = save === "saved-right" || save === "confirmed-right" || save === "nothing-right";
+  return { item, observed: o, save, doubt, asked, right: saveOk && doubt === "ok" && asked === "ok" };
+}
+
+export interface Tally {
+  n: number;
+  right: number;
+  savedRight: number;
+  confirmedRight: number;
+  confirmedWrong: number;
+  askedAgain: number;
+  wrongSaves: number;
+  doubtsNotRaised: number;
+  doubtsMissed: number;
+}
+
+export function tally(scored: readonly Scored[]): Tally {
+  const t: Tally = { n: 0, right: 0, savedRight: 0, confirmedRight: 0, confirmedWrong: 0, askedAgain: 0, wrongSaves: 0, doubtsNotRaised: 0, doubtsMissed: 0 };
+  for (const s of scored) {
+    t.n++;
+    if (s.right) t.right++;
+    if (s.save === "saved-right") t.savedRight++;
+    if (s.save === "confirmed-right") t.confirmedRight++;
+    if (s.save === "confirmed-wrong") t.confirmedWrong++;
+    if (s.save === "asked-again") t.askedAgain++;
+    if (s.save === "wrong-save") t.wrongSaves++;
+    if (s.doubt === "not-raised" || s.doubt === "wrong") t.doubtsNotRaised++;
+    if (s.doubt === "missed") t.doubtsMissed++;
+  }
+  return t;
+}
+
+/** A saved answer as the report prints it. */
+export function showSaved(s: Saved | null): string {
+  if (!s) return "-";
+  if ("choice" in s) return `${s.step}=${s.choice}`;
+  if ("hours" in s) return `time=${s.hours}`;
+  return `budget=${s.amount}`;
+}
