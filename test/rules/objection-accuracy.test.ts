@@ -3,8 +3,9 @@ import { evaluate, merge, readSet, SETS } from "../eval/evaluate-rules.ts";
 import { content } from "../helpers/content.ts";
 
 describe("the objection rule base on the phrasing sets", () => {
+  // the blind set is a measure of first contact, reported by eval:rules; the others are what the rules were tuned on
   const sets = SETS.map((s) => readSet(s.file));
-  const all = sets.reduce(merge);
+  const all = SETS.filter((s) => !s.blind).map((s) => readSet(s.file)).reduce(merge);
 
   it("has at least 8 phrasings per rule per language in each set, and 40 negatives", () => {
     for (const set of sets) {
@@ -21,8 +22,8 @@ describe("the objection rule base on the phrasing sets", () => {
     expect(e.accuracy, e.misses.map((m) => `${m.expected} → ${m.got}: ${m.text}`).join("\n")).toBeGreaterThanOrEqual(0.9);
   });
 
-  it("matches none of the negatives (greetings, interview answers, gibberish, emoji)", () => {
-    const e = evaluate(content(), all);
+  it("matches none of the negatives (greetings, interview answers, gibberish, emoji), the blind set's included", () => {
+    const e = evaluate(content(), sets.reduce(merge));
     expect(e.negativesMatched).toEqual([]);
   });
 });
