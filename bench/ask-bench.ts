@@ -1,11 +1,11 @@
 /**
- * Section 4: ask-mode matching. Every phrasing of both sets (test/fixtures/objection-phrasings.yaml
- * and objection-heldout.yaml: positives of every rule and negatives, French and English) goes
- * through `matchObjection`, and through the coordinator's whole `ask` (language, match, answer).
+ * Section 4: ask-mode matching. Every phrasing of the sets (dialogs/phrasings/ and the blind set:
+ * positives of every rule and negatives, French and English) goes through `matchDoubt` (the rules,
+ * then the learned fallback), and through the coordinator's whole `ask` input (reading, match, answer).
  */
 import type { Content } from "../src/content/compile.ts";
 import { Coordinator } from "../src/coordinator.ts";
-import { matchObjection } from "../src/rules/match-objection.ts";
+import { matchDoubt } from "../src/understand/match-doubt.ts";
 import { MemoryStore } from "../src/store/memory-store.ts";
 import { readSet, SETS, type PhrasingSet } from "../test/eval/evaluate-rules.ts";
 import { percentile, Runs } from "./stats.ts";
@@ -48,8 +48,8 @@ async function timeMessages(messages: readonly string[], passes: number, fn: (te
 export async function benchAsk(content: Content, runs: number, passes: number): Promise<{ runs: Runs<AskFigure>; messages: number }> {
   const messages = askMessages();
   const coordinator = new Coordinator({ content, store: new MemoryStore() });
-  const match = (text: string) => matchObjection(content, text);
-  const ask = (text: string) => coordinator.ask(text);
+  const match = (text: string) => matchDoubt(content, text);
+  const ask = (text: string) => coordinator.handle("bench", { kind: "ask", text });
   await timeMessages(messages, 1, match);
   await timeMessages(messages, 1, ask);
   const out = new Runs<AskFigure>();

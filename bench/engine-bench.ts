@@ -39,7 +39,7 @@ export function runStep(content: Content, interviews: number): TurnRun {
   const run = timeSyncTurns(interviews, INTERVIEW.length, (_c, t) => {
     const result = step(t === 0 ? undefined : state, INTERVIEW[t]!, content, NOW);
     state = result.state;
-    if (t === INTERVIEW.length - 1 && result.state.pending === null) checked++;
+    if (t === INTERVIEW.length - 1 && result.state.mode.is === "done") checked++;
   });
   if (checked !== interviews) throw new Error(`pure step: ${interviews - checked} interview(s) did not reach the plan`);
   return run;

@@ -3,16 +3,16 @@
  * (the default language): open, goal 2 (sales), "10 h", "200 $", skills 1 (none), owner 3 (intern),
  * after which the coach gives the plan.
  */
-import type { Input } from "../src/engine/replies.ts";
+import type { Input } from "../src/vocabulary/inputs.ts";
 
 /** Our engine's inputs for one full interview: 6 turns, the last one answers with the plan. */
 export const INTERVIEW: readonly Input[] = [
-  { type: "open" },
-  { type: "text", text: "2" },
-  { type: "text", text: "10 h" },
-  { type: "text", text: "200 $" },
-  { type: "text", text: "1" },
-  { type: "text", text: "3" },
+  { kind: "open" },
+  { kind: "text", text: "2" },
+  { kind: "text", text: "10 h" },
+  { kind: "text", text: "200 $" },
+  { kind: "text", text: "1" },
+  { kind: "text", text: "3" },
 ];
 
 /** The same interview as Bot Framework messages: a first message opens it (welcome and question 1). */

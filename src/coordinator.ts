@@ -4,27 +4,37 @@
  */
 import type { Content } from "./content/compile.ts";
 import type { Lang } from "./content/schema.ts";
-import type { Effect, Input, Reply } from "./engine/replies.ts";
-import { SessionState, STATE_VERSION, PersistedSession } from "./engine/state.ts";
+import { baseOf, migrateFromV1, printMode, SessionState, STATE_VERSION, PersistedSession, stepOf } from "./engine/state.ts";
 import { step } from "./engine/step.ts";
-import { buildPlan, type Plan } from "./plan/build-plan.ts";
-import { renderPlanMarkdown } from "./plan/render-markdown.ts";
-import { answerObjection, ask, type AskResult } from "./rules/answer-objection.ts";
+import { buildPlan } from "./plan/build-plan.ts";
 import { silentLogger, type Logger } from "./log.ts";
 import { fill } from "./text/template.ts";
 import type { SessionStore } from "./store/session-store.ts";
+import type { Answer } from "./vocabulary/answers.ts";
+import type { Effect, TurnEvent } from "./vocabulary/effects.ts";
+import type { Input } from "./vocabulary/inputs.ts";
+import type { Plan } from "./vocabulary/plan-shape.ts";
+import type { Reply } from "./vocabulary/replies.ts";
 
 /** What one input produced, for the adapter to render. */
 export interface TurnOutcome {
   replies: Reply[];
   lang: Lang;
-  /** the id of the question now pending; null once the interview is over (or the user was forgotten) */
+  /** the id of the question being asked; null once the plan is written (or the user was forgotten) */
   step: string | null;
+  /** where the conversation stands, printed ("asking(time)", "confirming(time) / asking(time)", "done") */
+  mode: string;
   done: boolean;
   /** the finished plan, once the interview is over */
   plan: Plan | null;
+  /** the answers saved so far (a reading waiting for a yes is not among them) */
+  answers: Readonly<Record<string, Answer>>;
+  /** the doubt answered during this turn, if any */
   objection: { id: string; confidence: number } | null;
   effects: Effect[];
+  events: TurnEvent[];
+  /** the person had a session before this input */
+  known: boolean;
 }
 
 export interface CoordinatorOptions {
@@ -114,35 +124,8 @@ export class Coordinator {
     const lang = input.locale ?? this.content.messages.defaultLang;
     return {
       replies: [{ kind: "text", text: this.content.messages.text.throttled[lang], choices: [] }],
-      lang, step: null, done: false, plan: null, objection: null, effects: [],
+      lang, step: null, mode: "throttled", done: false, plan: null, answers: {}, objection: null, effects: [], events: [], known: true,
     };
-  }
-
-  /** A one-shot question to the rule base; uses the user's plan figures when `key` has a session. */
-  async ask(text: string, options: { key?: string; lang?: Lang } = {}): Promise<AskResult> {
-    const loaded = options.key ? await this.load(options.key) : undefined;
-    const lang = options.lang ?? (loaded?.state?.langSource !== "default" ? loaded?.state?.lang : undefined);
-    return ask(this.content, text, lang, loaded?.state?.answers ?? {});
-  }
-
-  /**
-   * One rule's answer by its id (a topic button, "ask:fad", pressed outside an interview), like
-   * `ask` would give it; null when there is no such rule.
-   */
-  async answer(ruleId: string, options: { key?: string; lang?: Lang } = {}): Promise<AskResult | null> {
-    if (!this.content.rules.has(ruleId)) return null;
-    const loaded = options.key ? await this.load(options.key) : undefined;
-    const lang = options.lang ?? (loaded?.state?.langSource !== "default" ? loaded?.state?.lang : undefined) ?? this.content.messages.defaultLang;
-    const r = answerObjection(this.content, ruleId, lang, loaded?.state?.answers ?? {});
-    return { input: "", lang, objection: ruleId, confidence: 1, text: r.text, source: r.source, choices: r.choices };
-  }
-
-  /** The user's plan so far as data and Markdown, or null when they have no session. */
-  async plan(key: string): Promise<{ plan: Plan; markdown: string; done: boolean } | null> {
-    const { state } = await this.load(key);
-    if (!state) return null;
-    const plan = buildPlan(this.content, state.answers, state.lang);
-    return { plan, markdown: renderPlanMarkdown(this.content, plan, state.answers), done: state.pending === null };
   }
 
   private serialize<T>(key: string, work: () => Promise<T>): Promise<T> {
@@ -168,29 +151,39 @@ export class Coordinator {
       const { state, reset, revision, place: oldPlace } = await this.load(key);
       const place = newPlace ?? oldPlace;
       const result = step(state, input, this.content, this.now().toISOString());
-      const forget = result.effects.some((e) => e.type === "forget-user");
+      const forget = result.effects.some((e) => e.kind === "forget-user");
       if (forget) {
         await this.store.delete(key);
         this.log.info("session forgotten at the user's request");
-      } else if (!(await this.store.writeIf(key, { version: STATE_VERSION, state: result.state, ...(place !== null ? { place } : {}) }, revision, this.expireAfterMs / 1000))) {
+      } else if (
+        result.save &&
+        !(await this.store.writeIf(key, { version: STATE_VERSION, state: result.state, ...(place !== null ? { place } : {}) }, revision, this.expireAfterMs / 1000))
+      ) {
         if (attempt >= MAX_ATTEMPTS) throw new Error(`session changed ${MAX_ATTEMPTS} times while one input was handled`);
         this.log.info("session written by another instance meanwhile; handling the input again", { attempt });
         continue;
       }
+      for (const e of result.events) if (e.kind === "doubt" || e.kind === "confirming" || e.kind === "reasked" || e.kind === "not-understood") this.log.info(`turn: ${e.kind}`, { ...e });
       const t = this.content.messages.text;
       const lang = result.state.lang;
       const notice =
         reset === "stale" ? t.sessionReset[lang] : reset === "expired" ? fill(t.expired[lang], { days: this.expireAfterMs / DAY_MS }, lang) : null;
-      const replies = notice ? [{ kind: "text" as const, text: notice, choices: [] }, ...result.replies] : result.replies;
-      const done = !forget && result.state.pending === null;
+      const replies = notice && result.save ? [{ kind: "text" as const, text: notice, choices: [] }, ...result.replies] : result.replies;
+      const base = baseOf(result.state.mode);
+      const done = !forget && base.is === "done";
+      const doubt = result.events.find((e) => e.kind === "doubt");
       return {
         replies,
-        lang: result.state.lang,
-        step: forget ? null : result.state.pending,
+        lang,
+        step: forget ? null : stepOf(base),
+        mode: forget ? "forgotten" : printMode(result.state.mode),
         done,
-        plan: done ? buildPlan(this.content, result.state.answers, result.state.lang) : null,
-        objection: result.objection,
+        plan: done ? buildPlan(this.content, result.state.answers, lang) : null,
+        answers: forget ? {} : result.state.answers,
+        objection: doubt ? { id: doubt.rule, confidence: doubt.confidence } : null,
         effects: result.effects,
+        events: result.events,
+        known: state !== undefined,
       };
     }
   }
@@ -206,12 +199,17 @@ export class Coordinator {
       this.log.warn("stored session of an unknown shape kept aside; starting the user again", { copy });
       return { state: undefined, reset: "stale", revision: null, place: null };
     }
+    let stateData = envelope.data.state;
     if (envelope.data.version < STATE_VERSION) {
-      // no older shape exists yet: when STATE_VERSION moves on, migrate here, or restart with the note
-      this.log.info("session of an older shape; starting it again", { version: envelope.data.version });
-      return { state: undefined, reset: "stale", revision, place: null };
+      // version 1 kept nullable fields (pending, confirm, offer) where today there is a mode
+      const migrated = envelope.data.version === 1 ? migrateFromV1(stateData) : undefined;
+      if (migrated === undefined) {
+        this.log.info("session of an older shape; starting it again", { version: envelope.data.version });
+        return { state: undefined, reset: "stale", revision, place: null };
+      }
+      stateData = migrated;
     }
-    const parsed = SessionState.safeParse(envelope.data.state);
+    const parsed = SessionState.safeParse(stateData);
     if (!parsed.success || !fitsContent(parsed.data, this.content)) {
       this.log.warn("stored session no longer fits the content; starting it again");
       return { state: undefined, reset: "stale", revision, place: null };
@@ -221,14 +219,20 @@ export class Coordinator {
   }
 }
 
-/** True when every answer and the pending question still exist in the content. */
+/** True when every answer, the question being asked and the topics offered still exist in the content. */
 export function fitsContent(state: SessionState, content: Content): boolean {
-  if (state.pending !== null && !content.steps.some((s) => s.id === state.pending)) return false;
+  const stepIds = new Set(content.steps.map((s) => s.id));
+  const m = state.mode;
+  const base = baseOf(m);
+  if (base.is !== "done" && !stepIds.has(base.step)) return false;
+  if (base.is === "editing" && base.resume !== null && !stepIds.has(base.resume)) return false;
+  if (m.is === "confirming" && !stepIds.has(m.step)) return false;
+  if (m.is === "choosingTopic" && !m.rules.every((id) => content.rules.has(id))) return false;
   for (const [id, answer] of Object.entries(state.answers)) {
     const s = content.steps.find((x) => x.id === id);
     if (!s) return false;
     if (answer.type === "choice" && (s.kind !== "choice" || !s.choices.some((c) => c.id === answer.id))) return false;
     if ((answer.type === "hours" || answer.type === "money") && s.kind !== "quantity") return false;
   }
-  return (state.offer ?? []).every((id) => content.rules.has(id));
+  return true;
 }

@@ -1,21 +1,24 @@
 /**
  * The custom_id of every button, select menu and modal the coach sends. Each one carries the id of
  * the user whose conversation it belongs to, so that a press by anyone else is refused, and what it
- * stands for (an engine choice, a question's typed answer, sharing the plan).
+ * stands for (an engine action, encoded by adapters/shared/action-codec.ts; a question's typed
+ * answer; sharing the plan).
  *
- * Discord allows 1-100 characters: a user id is at most 20 digits and an engine choice id at most
- * 60 characters, so every id here fits.
+ * Discord allows 1-100 characters: a user id is at most 20 digits; the coach's step, choice and rule
+ * ids are short (a longer one is refused when encoded).
  */
 import type { Lang } from "../../src/content/schema.ts";
+import type { Action } from "../../src/vocabulary/actions.ts";
+import { decodeAction, encodeAction } from "../shared/action-codec.ts";
 
 /** Discord's limit on a custom_id. */
 export const MAX_CUSTOM_ID = 100;
 
 /** What a custom_id stands for, and whose conversation it belongs to. */
 export type ComponentId =
-  /** a button that presses an engine choice ("goal:sales", "confirm:yes", "ask:fad", "cmd:back") */
-  | { kind: "choice"; owner: string; choice: string }
-  /** a select menu of engine choices: the selected value is the choice id */
+  /** a button that does an engine action (pick a choice, confirm, a command, a topic...) */
+  | { kind: "choice"; owner: string; action: Action }
+  /** a select menu of engine choices: each option's value is an encoded action */
   | { kind: "select"; owner: string; index: number }
   /** a button that opens the typed-answer modal of a question, in the conversation's language */
   | { kind: "typed"; owner: string; lang: Lang; step: string }
@@ -28,14 +31,14 @@ const TAGS = { choice: "c", select: "s", typed: "t", modal: "m", share: "p" } as
 
 /**
  * @throws RangeError when the id would be longer than Discord allows (a content id far too long)
- * @example encodeComponentId({ kind: "choice", owner: "80351110224678912", choice: "goal:sales" })
- * // "c:80351110224678912:goal:sales"
+ * @example encodeComponentId({ kind: "choice", owner: "80351110224678912", action: { kind: "pick", step: "goal", choice: "sales" } })
+ * // "c:80351110224678912:pick:goal:sales"
  */
 export function encodeComponentId(id: ComponentId): string {
   const parts: string[] = [TAGS[id.kind], id.owner];
   switch (id.kind) {
     case "choice":
-      parts.push(id.choice);
+      parts.push(encodeAction(id.action));
       break;
     case "select":
       parts.push(String(id.index));
@@ -60,8 +63,10 @@ export function decodeComponentId(customId: string): ComponentId | null {
   if (!m) return null;
   const [, tag, owner = "", rest] = m;
   switch (tag) {
-    case TAGS.choice:
-      return rest ? { kind: "choice", owner, choice: rest } : null;
+    case TAGS.choice: {
+      const action = rest ? decodeAction(rest) : null;
+      return action ? { kind: "choice", owner, action } : null;
+    }
     case TAGS.select:
       return rest && /^\d{1,2}$/.test(rest) ? { kind: "select", owner, index: Number(rest) } : null;
     case TAGS.typed: {

@@ -6,28 +6,31 @@
  */
 import { once } from "node:events";
 import {
-  AttachmentBuilder, Client, DiscordAPIError, Events, GatewayIntentBits, MessageFlags, RESTJSONErrorCodes, userMention,
+  AttachmentBuilder, Client, Events, GatewayIntentBits, MessageFlags, RESTJSONErrorCodes, userMention,
   type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
 } from "discord.js";
 import type { Adapter } from "../../src/adapter.ts";
 import type { Content } from "../../src/content/compile.ts";
 import type { Coordinator, TurnOutcome } from "../../src/coordinator.ts";
-import type { Input, Reply } from "../../src/engine/replies.ts";
-import { typedField } from "../../src/engine/step.ts";
+import { typedField } from "../../src/content/typed-field.ts";
 import type { Logger } from "../../src/log.ts";
+import type { Input } from "../../src/vocabulary/inputs.ts";
 import { sessionKey } from "../../src/store/session-store.ts";
 import { langFromLocale } from "../shared/lang-from-locale.ts";
 
-/** Discord always sends a locale: French ones give French, every other one English. */
-const discordLang = (locale: string | null | undefined) => langFromLocale(locale) ?? "en";
 import { MemorySeenDeliveries, type SeenDeliveries } from "../shared/seen-deliveries.ts";
 import { splitText } from "../shared/split-text.ts";
+import { decodeAction } from "../shared/action-codec.ts";
 import { decodeComponentId, type ComponentId } from "./component-id.ts";
 import type { DiscordDialogs } from "./discord-dialogs.ts";
 import type { DiscordSettings } from "./discord-settings.ts";
 import { ANSWER_INPUT, LIMITS, notice, renderReplies, typedAnswerModal, type DiscordMessage } from "./render-replies.ts";
 import { planAction } from "./slash-commands.ts";
+import { isAlreadyAcknowledged, isExpiredInteraction } from "./interaction-errors.ts";
+
+/** Discord always sends a locale: French ones give French, every other one English. */
+const discordLang = (locale: string | null | undefined) => langFromLocale(locale) ?? "en";
 
 /** What the adapter is built from; adapters/main.ts passes the shared coordinator and content. */
 export interface DiscordAdapterOptions {
@@ -47,16 +50,6 @@ const SHARED_FOR_SECONDS = 7 * 24 * 60 * 60;
 
 type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
 type Repliable = ChatInputCommandInteraction | ComponentInteraction | ModalSubmitInteraction;
-
-/** True for Discord's "Unknown interaction": the 3 seconds (or the token's 15 minutes) ran out. */
-export function isExpiredInteraction(err: unknown): boolean {
-  return err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.UnknownInteraction;
-}
-
-/** True when another process (a second instance on the same token) answered the interaction first. */
-export function isAlreadyAcknowledged(err: unknown): boolean {
-  return err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged;
-}
 
 /**
  * One bot connection. `start()` logs in with the `Guilds` intent only (no privileged intent);
@@ -125,19 +118,17 @@ export class DiscordAdapter implements Adapter {
     if (i.commandName === plan.name.en) {
       await i.deferReply(this.flags(i));
       const action = planAction(i.options.getString(plan.action.name.en));
-      const input: Input =
-        action === "show" ? { type: "command", command: "plan" }
-        : action === "reset" ? { type: "command", command: "restart" }
-        : action === "forget" ? { type: "command", command: "forget" }
-        : { type: "open" };
+      const command = action === "show" ? "plan" : action === "reset" ? "restart" : action === "forget" ? "forget" : null;
+      const input: Input = command ? { kind: "action", action: { kind: "command", command } } : { kind: "open" };
       const outcome = await this.o.coordinator.handle(this.key(i), { ...input, locale: lang });
-      await this.deliver(i, this.render(i, outcome.replies, outcome));
+      await this.deliver(i, this.render(i, outcome));
     } else if (i.commandName === ask.name.en) {
       await i.deferReply(this.flags(i));
-      const question = i.options.getString(ask.question.name.en, true);
-      const answer = await this.o.coordinator.ask(question, { key: this.key(i), lang });
-      const reply: Reply = { kind: "text", text: answer.text, choices: answer.choices };
-      await this.deliver(i, this.render(i, [reply], { lang: answer.lang, done: false }));
+      const text = i.options.getString(ask.question.name.en, true);
+      const outcome = await this.o.coordinator.handle(this.key(i), { kind: "ask", text, locale: lang });
+      // a question that asks for a plan opens the interview, right here
+      const opened = outcome.effects.some((e) => e.kind === "open-interview") ? await this.o.coordinator.handle(this.key(i), { kind: "open", locale: lang }) : outcome;
+      await this.deliver(i, this.render(i, opened));
     } else {
       // a command registered by an older version of the coach
       await i.reply({ content: notice(this.o.dialogs.text.unknownCommand, lang), flags: MessageFlags.Ephemeral });
@@ -150,12 +141,12 @@ export class DiscordAdapter implements Adapter {
     switch (id.kind) {
       case "choice":
       case "select": {
-        const choice = id.kind === "choice" ? id.choice : i.isStringSelectMenu() ? i.values[0] : undefined;
-        if (choice === undefined) return this.refuse(i, this.o.dialogs.text.unknownButton);
+        const action = id.kind === "choice" ? id.action : i.isStringSelectMenu() && i.values[0] ? decodeAction(i.values[0]) : null;
+        if (!action) return this.refuse(i, this.o.dialogs.text.unknownButton);
         // the answered message loses its buttons at once (this is also the first response)
         await i.update({ components: [] });
-        const outcome = await this.o.coordinator.handle(this.key(i), { type: "choice", id: choice, locale: discordLang(i.locale) });
-        return this.deliver(i, this.render(i, outcome.replies, outcome));
+        const outcome = await this.o.coordinator.handle(this.key(i), { kind: "action", action, locale: discordLang(i.locale) });
+        return this.deliver(i, this.render(i, outcome));
       }
       case "typed": {
         const step = this.o.content.steps.find((s) => s.id === id.step);
@@ -180,30 +171,26 @@ export class DiscordAdapter implements Adapter {
     if (i.isFromMessage()) await i.update({ components: [] });
     else await i.deferReply(this.flags(i));
     // tagged with its question: an answer typed into the modal of an earlier question is stale
-    const outcome = await this.o.coordinator.handle(this.key(i), { type: "text", text, step: id.step, locale: discordLang(i.locale) });
-    await this.deliver(i, this.render(i, outcome.replies, outcome));
+    const outcome = await this.o.coordinator.handle(this.key(i), { kind: "text", text, step: id.step, locale: discordLang(i.locale) });
+    await this.deliver(i, this.render(i, outcome));
   }
 
   /**
    * Posts the owner's finished plan in the channel, for everyone; the owner gets a private note.
    *
-   * The first response is a deferUpdate (DEFERRED_UPDATE_MESSAGE), sent before the plan is read so
-   * the 3 s rule holds however slow the store is. Not a deferReply: Discord's "Create Followup
-   * Message" says a follow-up sent directly after a DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE creates no
-   * message but edits the loading one and keeps its ephemeral flag, so after an ephemeral defer the
-   * header and first chunk would stay private (and a one-chunk plan would never be shared). After a
-   * deferUpdate, every follow-up is a new message with its own flags: the plan's pieces go out
-   * without the Ephemeral flag (public, the Markdown file on the last), then the private note with
-   * it. Follow-ups are interaction webhook messages, so they need no channel in the cache (the
-   * Guilds intent) and no Send Messages / Attach Files permission (the bot is invited with none),
-   * which `interaction.channel.send` would. The message the button is on stays as it was.
+   * First response: deferUpdate, before the plan is read (the 3 s rule holds however slow the store
+   * is). Not deferReply: per Discord's "Create Followup Message", a follow-up right after an ephemeral
+   * deferred reply edits that reply and keeps it private. After a deferUpdate each follow-up is a new
+   * message with its own flags: the plan's pieces go out public (the file on the last), then the
+   * private note. Follow-ups need no channel cache and no Send Messages permission.
    */
   private async share(i: ComponentInteraction): Promise<void> {
     await i.deferUpdate();
     this.deferredUpdates.add(i);
-    const result = await this.o.coordinator.plan(this.key(i));
-    const lang = result?.plan.lang ?? discordLang(i.locale);
-    if (!result?.done) {
+    const outcome = await this.o.coordinator.handle(this.key(i), { kind: "export" });
+    const plan = outcome.replies.find((r) => r.kind === "plan");
+    const lang = plan?.plan.lang ?? discordLang(i.locale);
+    if (!outcome.done || !plan) {
       await i.followUp({ content: notice(this.o.dialogs.text.nothingToShare, lang), flags: MessageFlags.Ephemeral });
       return;
     }
@@ -213,9 +200,9 @@ export class DiscordAdapter implements Adapter {
       return;
     }
     const header = notice(this.o.dialogs.text.sharedHeader, lang, { user: userMention(i.user.id) });
-    const pieces = splitText(`${header}\n\n${result.markdown}`, LIMITS.content);
+    const pieces = splitText(`${header}\n\n${plan.text}`, LIMITS.content);
     for (const [n, content] of pieces.entries()) {
-      const files = n === pieces.length - 1 ? [planFile(this.o.dialogs.planFile[lang], result.markdown)] : [];
+      const files = n === pieces.length - 1 ? [planFile(this.o.dialogs.planFile[lang], plan.text)] : [];
       await i.followUp({ content, files });
     }
     await i.followUp({ content: notice(this.o.dialogs.text.shared, lang), flags: MessageFlags.Ephemeral });
@@ -243,15 +230,8 @@ export class DiscordAdapter implements Adapter {
     await i.reply({ content: notice(text, discordLang(i.locale)), flags: MessageFlags.Ephemeral });
   }
 
-  private render(i: Repliable, replies: readonly Reply[], outcome: Pick<TurnOutcome, "lang" | "done">): DiscordMessage[] {
-    return renderReplies(replies, {
-      owner: i.user.id,
-      lang: outcome.lang,
-      content: this.o.content,
-      dialogs: this.o.dialogs,
-      done: outcome.done,
-      shareable: i.inGuild(),
-    });
+  private render(i: Repliable, outcome: TurnOutcome): DiscordMessage[] {
+    return renderReplies(outcome.replies, { owner: i.user.id, lang: outcome.lang, content: this.o.content, dialogs: this.o.dialogs, shareable: outcome.done && i.inGuild() });
   }
 
   /**

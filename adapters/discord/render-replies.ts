@@ -10,7 +10,9 @@ import {
 } from "discord.js";
 import type { Content } from "../../src/content/compile.ts";
 import type { Lang } from "../../src/content/schema.ts";
-import type { ChoiceOption, Reply } from "../../src/engine/replies.ts";
+import type { TypedFieldText } from "../../src/content/typed-field.ts";
+import type { Choice, Reply } from "../../src/vocabulary/replies.ts";
+import { encodeAction } from "../shared/action-codec.ts";
 import { fill } from "../../src/text/template.ts";
 import { splitText } from "../shared/split-text.ts";
 import { truncate } from "../shared/truncate-text.ts";
@@ -50,8 +52,6 @@ export interface RenderContext {
   lang: Lang;
   content: Content;
   dialogs: DiscordDialogs;
-  /** the interview is over: the plan is final */
-  done: boolean;
   /** in a server, a finished plan gets a button that posts it in the channel */
   shareable: boolean;
 }
@@ -60,7 +60,7 @@ export interface RenderContext {
  * Groups one turn's replies into messages. Consecutive texts share a message; a reply with buttons
  * ends one (its buttons go under it); a plan gets messages of its own, the last with the file.
  *
- * @example renderReplies(outcome.replies, { owner, lang: outcome.lang, content, dialogs, done: outcome.done, shareable: true })
+ * @example renderReplies(outcome.replies, { owner, lang: outcome.lang, content, dialogs, shareable: outcome.done && inGuild })
  */
 export function renderReplies(replies: readonly Reply[], ctx: RenderContext): DiscordMessage[] {
   const messages: DiscordMessage[] = [];
@@ -92,28 +92,15 @@ export function renderReplies(replies: readonly Reply[], ctx: RenderContext): Di
     if (rows.length > 0) flush(rows);
   }
   flush();
+  // a finished plan shown in a server can be posted in the channel, for everyone
   const last = messages.at(-1);
-  if (last && ctx.done) addRow(last, afterPlanControls(ctx, hasPlan));
+  if (last && hasPlan && ctx.shareable) {
+    addRow(last, [button(encodeComponentId({ kind: "share", owner: ctx.owner }), ctx.dialogs.text.shareButton[ctx.lang], ButtonStyle.Success)]);
+  }
   return messages;
 }
 
-/**
- * Once the plan is written, Discord users cannot type "plan", "back" or "restart": the last message
- * of a turn offers them as buttons, with the share button when the plan was just shown in a server.
- */
-function afterPlanControls(ctx: RenderContext, hasPlan: boolean): APIButtonComponentWithCustomId[] {
-  const labels = ctx.content.messages.commandLabels;
-  const controls: APIButtonComponentWithCustomId[] = [];
-  if (hasPlan && ctx.shareable) {
-    controls.push(button(encodeComponentId({ kind: "share", owner: ctx.owner }), ctx.dialogs.text.shareButton[ctx.lang], ButtonStyle.Success));
-  }
-  if (!hasPlan) controls.push(choiceButton(ctx, { id: "cmd:plan", label: labels.plan[ctx.lang] }));
-  controls.push(choiceButton(ctx, { id: "cmd:back", label: labels.back[ctx.lang] }));
-  controls.push(choiceButton(ctx, { id: "cmd:restart", label: labels.restart[ctx.lang] }));
-  return controls;
-}
-
-/** The rows of buttons and menus under one reply. */
+/** The rows of buttons and menus under one reply: its choices, then (for a question) its typed-answer button and controls. */
 function replyRows(reply: Exclude<Reply, { kind: "plan" }>, ctx: RenderContext): ActionRow[] {
   const controls: APIButtonComponentWithCustomId[] = [];
   if (reply.kind === "question") {
@@ -121,9 +108,9 @@ function replyRows(reply: Exclude<Reply, { kind: "plan" }>, ctx: RenderContext):
       const label = reply.choices.length > 0 ? ctx.dialogs.text.ownWordsButton : ctx.dialogs.text.answerButton;
       controls.push(button(encodeComponentId({ kind: "typed", owner: ctx.owner, lang: ctx.lang, step: reply.step }), label[ctx.lang], ButtonStyle.Primary));
     }
-    if (ctx.content.steps[0]?.id !== reply.step && !reply.choices.some((c) => c.id === "cmd:back")) {
-      controls.push(choiceButton(ctx, { id: "cmd:back", label: ctx.content.messages.commandLabels.back[ctx.lang] }));
-    }
+    // a control already among the choices is not shown twice (a custom_id must be unique in a message)
+    const offered = new Set(reply.choices.map((c) => encodeAction(c.action)));
+    controls.push(...reply.controls.filter((c) => !offered.has(encodeAction(c.action))).map((c) => choiceButton(ctx, c)));
   }
   const rows: ActionRow[] = [];
   const room = LIMITS.rows - (controls.length > 0 ? 1 : 0);
@@ -132,7 +119,7 @@ function replyRows(reply: Exclude<Reply, { kind: "plan" }>, ctx: RenderContext):
   } else if (reply.choices.length > 0) {
     for (let i = 0; i * LIMITS.selectOptions < reply.choices.length && rows.length < room; i++) {
       const options = reply.choices.slice(i * LIMITS.selectOptions, (i + 1) * LIMITS.selectOptions).map(
-        (c): APISelectMenuOption => ({ label: truncate(c.label, LIMITS.selectOptionLabel), value: c.id }),
+        (c): APISelectMenuOption => ({ label: truncate(c.label, LIMITS.selectOptionLabel), value: encodeAction(c.action) }),
       );
       rows.push({
         type: ComponentType.ActionRow,
@@ -159,7 +146,7 @@ export function typedAnswerModal(o: {
   owner: string;
   step: string;
   lang: Lang;
-  field: { label: string; placeholder: string };
+  field: TypedFieldText;
   dialogs: DiscordDialogs;
   maxLength: number;
 }): APIModalInteractionResponseCallbackData {
@@ -191,9 +178,11 @@ export function notice(text: { fr: string; en: string }, lang: Lang, vars: Recor
   return fill(text[lang], vars, lang);
 }
 
-function choiceButton(ctx: RenderContext, c: ChoiceOption): APIButtonComponentWithCustomId {
-  const style = c.id === "confirm:yes" ? ButtonStyle.Danger : /^(confirm|cmd|ask):/.test(c.id) ? ButtonStyle.Secondary : ButtonStyle.Primary;
-  return button(encodeComponentId({ kind: "choice", owner: ctx.owner, choice: c.id }), c.label, style);
+function choiceButton(ctx: RenderContext, c: Choice): APIButtonComponentWithCustomId {
+  const a = c.action;
+  // saying yes to forget me or to a restart is destructive; a question's own choices are the main ones
+  const style = a.kind === "confirm" && a.yes && (a.about === "forget" || a.about === "restart") ? ButtonStyle.Danger : a.kind === "pick" ? ButtonStyle.Primary : ButtonStyle.Secondary;
+  return button(encodeComponentId({ kind: "choice", owner: ctx.owner, action: a }), c.label, style);
 }
 
 function button(customId: string, label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger): APIButtonComponentWithCustomId {

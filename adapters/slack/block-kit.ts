@@ -5,7 +5,9 @@
  * button labels ≤ 75 characters, block and action ids ≤ 255, button values ≤ 2000.
  */
 import type { types } from "@slack/bolt";
-import type { ChoiceOption, Reply } from "../../src/engine/replies.ts";
+import type { Action } from "../../src/vocabulary/actions.ts";
+import type { Choice, Reply } from "../../src/vocabulary/replies.ts";
+import { decodeAction, encodeAction } from "../shared/action-codec.ts";
 import { splitText } from "../shared/split-text.ts";
 import { markdownToMrkdwn } from "./markdown-to-mrkdwn.ts";
 import { truncate } from "../shared/truncate-text.ts";
@@ -42,7 +44,7 @@ export type Outgoing =
 export type ButtonScope = { kind: "turn"; owner: string } | { kind: "topic" };
 
 /** What a pressed button stands for, read back from its block id and value. */
-export type PressedButton = { kind: "turn"; owner: string; choice: string } | { kind: "topic"; choice: string };
+export type PressedButton = { kind: "turn"; owner: string; action: Action } | { kind: "topic"; action: Action };
 
 type KnownBlock = types.KnownBlock;
 type ActionsBlock = types.ActionsBlock;
@@ -74,7 +76,7 @@ export function contextLine(formatted: string): ContextBlock {
 }
 
 /** Buttons for choices, 25 to an actions block; `seq` keeps block ids unique within a message. */
-export function buttons(choices: readonly ChoiceOption[], scope: ButtonScope, seq: { next: number }): ActionsBlock[] {
+export function buttons(choices: readonly Choice[], scope: ButtonScope, seq: { next: number }): ActionsBlock[] {
   const blocks: ActionsBlock[] = [];
   for (let start = 0; start < choices.length; start += LIMITS.elementsPerActions) {
     const chunk = choices.slice(start, start + LIMITS.elementsPerActions);
@@ -88,7 +90,7 @@ export function buttons(choices: readonly ChoiceOption[], scope: ButtonScope, se
           type: "button",
           action_id: `choice-${start + i}`,
           text: { type: "plain_text", text: truncate(c.label, LIMITS.buttonLabel), emoji: true },
-          value: c.id.slice(0, LIMITS.buttonValue),
+          value: encodeAction(c.action).slice(0, LIMITS.buttonValue),
         }),
       ),
     });
@@ -98,10 +100,11 @@ export function buttons(choices: readonly ChoiceOption[], scope: ButtonScope, se
 
 /** Reads a pressed button back: its scope from the block id, the choice id from its value. */
 export function readPressedButton(blockId: string, value: string | undefined): PressedButton | null {
-  if (value === undefined || value === "") return null;
+  const action = value ? decodeAction(value) : null;
+  if (!action) return null;
   const [kind, owner] = blockId.split(":");
-  if (kind === TOPIC) return { kind: "topic", choice: value };
-  if (kind === TURN && owner) return { kind: "turn", owner, choice: value };
+  if (kind === TOPIC) return { kind: "topic", action };
+  if (kind === TURN && owner) return { kind: "turn", owner, action };
   return null;
 }
 
@@ -138,7 +141,8 @@ export function renderReplies(replies: readonly Reply[], scope: ButtonScope): Ou
     }
     const text = reply.text.trim();
     const body: KnownBlock[] = text === "" ? [] : sections(escapeSlack(text));
-    add([...body, ...buttons(reply.choices, scope, seq)], text);
+    const choices = reply.kind === "question" ? [...reply.choices, ...reply.controls] : reply.choices;
+    add([...body, ...buttons(choices, scope, seq)], text);
   }
   flush();
   return out;

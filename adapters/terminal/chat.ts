@@ -4,7 +4,8 @@
  */
 import type { Coordinator } from "../../src/coordinator.ts";
 import type { Lang } from "../../src/content/schema.ts";
-import type { Input } from "../../src/engine/replies.ts";
+import type { Input } from "../../src/vocabulary/inputs.ts";
+import { decodeAction } from "../shared/action-codec.ts";
 import { renderReply, turnJson } from "./render.ts";
 
 export interface ChatOptions {
@@ -19,10 +20,15 @@ export interface ChatOptions {
   prompt?: () => void;
 }
 
-/** A line of the terminal as an engine input: `#choice:ID` presses the button with that id. */
+/**
+ * A line of the terminal as an engine input: `#choice:ID` presses the button whose action encodes
+ * to ID (adapters/shared/action-codec.ts: `#choice:pick:goal:sales`, `#choice:confirm:time:yes`,
+ * `#choice:cmd:back`); anything else is typed text.
+ */
 export function lineToInput(line: string, lang?: Lang): Input {
   const m = /^#choice:(\S+)\s*$/.exec(line.trim());
-  return m ? { type: "choice", id: m[1]!, locale: lang } : { type: "text", text: line, locale: lang };
+  const action = m ? decodeAction(m[1]!) : null;
+  return action ? { kind: "action", action, locale: lang } : { kind: "text", text: line, locale: lang };
 }
 
 /** Runs the chat until the lines end. */
@@ -31,7 +37,7 @@ export async function runChat(o: ChatOptions): Promise<void> {
     if (o.json) o.write(JSON.stringify(turnJson(input, outcome)) + "\n");
     else o.write(outcome.replies.map(renderReply).join("\n\n") + "\n\n");
   };
-  show(null, await o.coordinator.handle(o.key, { type: "open", locale: o.lang }));
+  show(null, await o.coordinator.handle(o.key, { kind: "open", locale: o.lang }));
   o.prompt?.();
   for await (const line of o.lines) {
     show(line, await o.coordinator.handle(o.key, lineToInput(line, o.lang)));

@@ -15,7 +15,7 @@ import { CoreSettings, readSettings, SettingsError } from "../../src/config.ts";
 import { openStore } from "../../src/store/open-store.ts";
 import { sessionKey } from "../../src/store/session-store.ts";
 import { runChat } from "./chat.ts";
-import { askJson, renderAsk } from "./render.ts";
+import { askJson, renderReply } from "./render.ts";
 
 const USAGE = `Usage:
   npm run coach -- [--lang fr|en] [--user ID] [--db PATH] [--json]     chat (one message per line when piped)
@@ -78,8 +78,8 @@ export async function main(argv: string[]): Promise<void> {
 
   if (command === "ask") {
     const answer = async (text: string) => {
-      const r = await coordinator.ask(text, { lang, key });
-      process.stdout.write(values.json ? JSON.stringify(askJson(r)) + "\n" : renderAsk(r) + "\n\n");
+      const outcome = await coordinator.handle(key, { kind: "ask", text, locale: lang });
+      process.stdout.write(values.json ? JSON.stringify(askJson(text, outcome)) + "\n" : outcome.replies.map(renderReply).join("\n\n") + "\n\n");
     };
     if (rest.length > 0) await answer(rest.join(" "));
     else for await (const line of createInterface({ input: process.stdin })) if (line.trim() !== "") await answer(line);
@@ -89,13 +89,14 @@ export async function main(argv: string[]): Promise<void> {
 
   if (command === "plan") {
     if (values.user === undefined) fail(`plan needs --user ID (the id you chatted with).\n${USAGE}`);
-    const result = await coordinator.plan(key);
+    const outcome = await coordinator.handle(key, { kind: "export" });
     await store.close();
-    if (!result) fail(`No session for user "${user}" in ${dataDir}/. Start one with: npm run coach -- --user ${user}`, 1);
+    const plan = outcome.replies.find((r) => r.kind === "plan");
+    if (!outcome.known || !plan) fail(`No plan for user "${user}" in ${dataDir}/. Start one with: npm run coach -- --user ${user}`, 1);
     if (values.out) {
-      writeFileSync(values.out, result.markdown);
-      process.stderr.write(`Plan written to ${values.out}${result.done ? "" : " (partial: the interview is not finished)"}\n`);
-    } else process.stdout.write(result.markdown);
+      writeFileSync(values.out, plan.text);
+      process.stderr.write(`Plan written to ${values.out}${outcome.done ? "" : " (partial: the interview is not finished)"}\n`);
+    } else process.stdout.write(plan.text);
     return;
   }
 

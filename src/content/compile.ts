@@ -3,15 +3,18 @@
  * once at start-up.
  */
 import { KeywordIndex, type TermSpec } from "../text/keyword-index.ts";
+import { PhraseList } from "../text/phrases.ts";
+import { NaiveBayes, type Example } from "../text/naive-bayes.ts";
 import { normalize } from "../text/normalize.ts";
 import { stem } from "../text/stem.ts";
-import { quantityTokens, type QuantityWords } from "../engine/parse-quantity.ts";
+import type { QuantityWords } from "./quantity-words.ts";
+import { quantityTokens } from "../text/quantity-tokens.ts";
 import type { LanguageHints } from "../text/detect-language.ts";
 import type { ObjectionRule, ObjectionsContent } from "./objections-schema.ts";
 import {
-  COMMANDS, LANGS,
-  type Command, type Interview, type Lang, type Messages, type ParsingContent, type PlanContent, type Source,
-  type Step, type Words,
+  COMMANDS, LANGS, SMALL_TALK,
+  type Command, type Interview, type Lang, type ListeningContent, type Messages, type ParsingContent, type PhrasingSet, type PlanContent,
+  type SmallTalk, type Source, type Step, type Words,
 } from "./schema.ts";
 
 /** Everything the engine knows, checked and prepared. */
@@ -31,6 +34,16 @@ export interface Content {
   unsureWords: ReadonlySet<string>;
   /** hesitation words left out before comparing a message with `unsureWords` */
   fillerWords: ReadonlySet<string>;
+  /** dialogs/listening.yaml as written (its limits, say) */
+  listening: ListeningContent;
+  /** dialogs/listening.yaml and the phrases of messages.yaml, prepared to be found in a message's words */
+  phrases: ReadingPhrases;
+  /** the learned fallback of the doubt matcher; null when dialogs/phrasings/ is empty */
+  learnedDoubts: NaiveBayes | null;
+  /** the phrasing sets of dialogs/phrasings/, as loaded (the learned fallback's teaching material) */
+  phrasings: readonly PhrasingSet[];
+  /** words ignored by the keyword matchers (normalised) */
+  stopwords: ReadonlySet<string>;
   choiceIndex: ReadonlyMap<string, KeywordIndex<string>>;
   /** per choice step with `answerWords`: those words, matched like a choice's */
   answerWordIndex: ReadonlyMap<string, KeywordIndex<"answer">>;
@@ -39,6 +52,33 @@ export interface Content {
 
 const both = (w: Words) => [...w.fr, ...w.en];
 
+/** The label the learned fallback gives to messages that voice no doubt (the phrasing sets' negatives). */
+export const NOT_A_DOUBT = "(none)";
+
+/** The phrases the reader looks for in a message (both languages together). */
+export interface ReadingPhrases {
+  negations: PhraseList;
+  caps: PhraseList;
+  hypotheticals: PhraseList;
+  hedges: PhraseList;
+  corrections: PhraseList;
+  changeWords: PhraseList;
+  refusals: PhraseList;
+  questionStarts: PhraseList;
+  subjectWords: PhraseList;
+  smallTalk: Readonly<Record<SmallTalk, PhraseList>>;
+  languageWish: Readonly<Record<Lang, PhraseList>>;
+  commandsWithin: Readonly<Record<Command, PhraseList>>;
+  yes: PhraseList;
+  no: PhraseList;
+  unsure: PhraseList;
+  fillers: PhraseList;
+  planWhole: PhraseList;
+  planWithin: PhraseList;
+  /** per step: the words that name the question */
+  cues: ReadonlyMap<string, PhraseList>;
+}
+
 interface RawContent {
   sources: { sources: Source[] };
   interview: Interview;
@@ -46,6 +86,8 @@ interface RawContent {
   parsing: ParsingContent;
   messages: Messages;
   objections: ObjectionsContent;
+  listening: ListeningContent;
+  phrasings?: readonly PhrasingSet[];
 }
 
 export function compileContent(raw: RawContent): Content {
@@ -106,17 +148,54 @@ export function compileContent(raw: RawContent): Content {
     and: phrases(p.rangeWords.and),
     thousandWords: phrases(p.thousandWords),
     units: p.units.map((u) => ({ id: u.id, hours: u.hours, phrases: phrases(u.words) })),
-    periods: p.periods.map((x) => ({ id: x.id, perMonth: x.perMonth, phrases: phrases(x.words) })),
+    periods: p.periods.map((x) => ({ id: x.id, perMonth: x.perMonth, phrases: phrases(x.words), loose: phrases(x.loose) })),
     timesWords: phrases(p.times.words),
     countWords: new Map(Object.entries(p.times.counts).map(([k, v]) => [quantityTokens(k).join(" "), v])),
     zeroHours: new Set(p.zeroWords.hours.map((w) => quantityTokens(w).join(" "))),
     zeroBudget: new Set(p.zeroWords.budget.map((w) => quantityTokens(w).join(" "))),
+    zeroReasons: new Set(p.zeroWords.reasons.map((w) => quantityTokens(w).join(" "))),
+    clock: { marks: phrases(p.clock.marks), dayParts: phrases(p.clock.dayParts), links: [...phrases(p.clock.links), ["-"]] },
     currencies: p.currencies.map((c) => ({ symbol: c.symbol, phrases: phrases(c.words) })),
     hoursPerMonthMax: p.limits.hoursPerMonthMax,
     budgetPerMonthMax: p.limits.budgetPerMonthMax,
   };
 
+  const l = raw.listening;
+  const list = (w: Words) => new PhraseList(both(w));
+  const phrasesFor = <K extends string>(keys: readonly K[], of: (k: K) => Words) => Object.fromEntries(keys.map((k) => [k, list(of(k))])) as Record<K, PhraseList>;
+  const reading: ReadingPhrases = {
+    negations: list(l.negations),
+    caps: list(l.caps),
+    hypotheticals: list(l.hypotheticals),
+    hedges: list(l.hedges),
+    corrections: list(l.corrections),
+    changeWords: list(l.changeWords),
+    refusals: list(l.refusals),
+    questionStarts: list(l.questionStarts),
+    subjectWords: list(l.subjectWords),
+    smallTalk: phrasesFor(SMALL_TALK, (k) => l.smallTalk[k]),
+    languageWish: phrasesFor(LANGS, (k) => l.languageWish[k]),
+    commandsWithin: phrasesFor(COMMANDS, (k) => l.commandsWithin[k]),
+    yes: list(m.commands.yes),
+    no: list(m.commands.no),
+    unsure: list(m.unsure),
+    fillers: list(m.fillers),
+    planWhole: list(m.planRequest.whole),
+    planWithin: list(m.planRequest.within),
+    cues: new Map(raw.interview.steps.map((st) => [st.id, list(st.cues)])),
+  };
+  const phrasings = raw.phrasings ?? [];
+  const examples: Example[] = phrasings.flatMap((set) => [
+    ...Object.entries(set.positives).flatMap(([label, texts]) => [...texts.fr, ...texts.en].map((text) => ({ label, text }))),
+    ...[...set.negatives.fr, ...set.negatives.en].map((text) => ({ label: NOT_A_DOUBT, text })),
+  ]);
+
   return {
+    listening: l,
+    phrases: reading,
+    learnedDoubts: examples.length > 0 ? new NaiveBayes(examples, stopwords, o.learned.alpha) : null,
+    phrasings,
+    stopwords,
     sources: new Map(raw.sources.sources.map((s) => [s.id, s])),
     steps: raw.interview.steps,
     plan: raw.plan,

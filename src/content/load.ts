@@ -3,12 +3,12 @@
  * together, and prepares the matchers. A content error names the file, the path of the bad field
  * and its line.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isMap, isSeq, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 import {
-  InterviewFile, MessagesFile, ParsingFile, PlanFile, SourcesFile,
+  InterviewFile, ListeningFile, MessagesFile, ParsingFile, PhrasingSet, PlanFile, SourcesFile,
   type Condition,
 } from "./schema.ts";
 import { ObjectionsFile } from "./objections-schema.ts";
@@ -29,6 +29,7 @@ const FILES = {
   parsing: ["parsing.yaml", ParsingFile],
   messages: ["messages.yaml", MessagesFile],
   objections: ["objections.yaml", ObjectionsFile],
+  listening: ["listening.yaml", ListeningFile],
 } as const;
 
 type Raw = { [K in keyof typeof FILES]: z.infer<(typeof FILES)[K][1]> };
@@ -64,9 +65,42 @@ export function loadContent(dir: string = DEFAULT_DIALOGS_DIR): Content {
     }
     (raw as Record<string, unknown>)[key] = result.data;
   }
-  if (problems.length === 0) problems.push(...crossCheck(raw as Raw));
+  const phrasings = loadPhrasings(dir, problems);
+  if (problems.length === 0) problems.push(...crossCheck(raw as Raw), ...checkPhrasings(raw as Raw, phrasings));
   if (problems.length > 0) throw new ContentError(problems);
-  return compileContent(raw as Raw);
+  return compileContent({ ...(raw as Raw), phrasings: phrasings.map((p) => p.set) });
+}
+
+/** Every phrasing set in dialogs/phrasings/ (the learned fallback's teaching material), in name order. */
+function loadPhrasings(dir: string, problems: string[]): { file: string; set: PhrasingSet }[] {
+  const folder = join(dir, "phrasings");
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((n) => n.endsWith(".yaml")).sort();
+  } catch {
+    return [];
+  }
+  const sets: { file: string; set: PhrasingSet }[] = [];
+  for (const name of names) {
+    const file = `phrasings/${name}`;
+    const text = readFileSync(join(folder, name), "utf8");
+    const doc = parseDocument(text, { prettyErrors: true });
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) problems.push(`dialogs/${file}: not valid YAML: ${e.message.split("\n")[0]}`);
+      continue;
+    }
+    const result = PhrasingSet.safeParse(doc.toJS());
+    if (!result.success) for (const issue of result.error.issues) problems.push(describe(file, doc, text, issue.path, issue.message));
+    else sets.push({ file, set: result.data });
+  }
+  return sets;
+}
+
+function checkPhrasings(raw: Raw, sets: { file: string; set: PhrasingSet }[]): string[] {
+  const ids = new Set(raw.objections.rules.map((r) => r.id));
+  return sets.flatMap(({ file, set }) =>
+    Object.keys(set.positives).filter((id) => !ids.has(id)).map((id) => `dialogs/${file}: positives.${id}: no rule "${id}" in objections.yaml`),
+  );
 }
 
 function describe(file: string, doc: Document, text: string, path: PropertyKey[], message: string): string {

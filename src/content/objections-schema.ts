@@ -42,6 +42,17 @@ export const ObjectionsFile = z.strictObject({
     /** the objection's confidence must be at least this */
     minConfidence: z.number().min(0).max(1),
   }),
+  /**
+   * The naive Bayes classifier behind the rules, trained at load on dialogs/phrasings/: it answers a
+   * message the rules do not recognise only at or above `threshold`, and settles a tie between rules
+   * at or above `tieThreshold`. Both are chosen by `npm run eval:rules -- --calibrate` (leave one
+   * phrasing set out): higher than any negative it fired on.
+   */
+  learned: z.strictObject({
+    alpha: z.number().positive(),
+    threshold: z.number().min(0).max(1),
+    tieThreshold: z.number().min(0).max(1),
+  }),
   text: z.strictObject({
     noMatch: Text,
     whichOne: Text,

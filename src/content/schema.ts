@@ -4,9 +4,8 @@
  */
 import { z } from "zod";
 
-export const LANGS = ["fr", "en"] as const;
-export const Lang = z.enum(LANGS);
-export type Lang = z.infer<typeof Lang>;
+export { LANGS, Lang } from "../vocabulary/lang.ts";
+import { Lang } from "../vocabulary/lang.ts";
 
 /** A content id: lower-case words joined by dashes ("too-small", "define-objective"). */
 export const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "ids are lower-case words joined by dashes");
@@ -71,6 +70,10 @@ export type Choice = z.infer<typeof Choice>;
 
 const stepBase = {
   id,
+  /** how the coach names the question in a sentence: "votre temps", "your time" */
+  name: Text,
+  /** words that name the question in a message: a correction names it, "change my goal" reopens it */
+  cues: Words.default({ fr: [], en: [] }),
   prompt: Text,
   /** said when the answer could not be read: which forms work */
   reprompt: Text,
@@ -96,7 +99,7 @@ export const ChoiceStep = z.strictObject({
 export const QuantityStep = z.strictObject({
   ...stepBase,
   kind: z.literal("quantity"),
-  /** the parser, registered in src/engine/parsers.ts */
+  /** the parser, registered in src/understand/read-value.ts */
   parse: z.enum(["hours", "budget"]),
   /** said back once the answer is read; {answer} is the quantity as understood */
   ack: localized(["answer"]),
@@ -227,10 +230,29 @@ export const ParsingFile = z.strictObject({
   rangeWords: z.strictObject({ between: z.array(z.string()), and: z.array(z.string()) }),
   thousandWords: z.array(z.string()),
   units: z.array(z.strictObject({ id, hours: z.number().positive(), words: z.array(z.string()).min(1) })).min(1),
-  periods: z.array(z.strictObject({ id, perMonth: z.number().positive(), words: z.array(z.string()).min(1) })).min(1),
+  periods: z
+    .array(
+      z.strictObject({
+        id,
+        perMonth: z.number().positive(),
+        words: z.array(z.string()).min(1),
+        /** times of day read as this period ("le soir", "after closing"): the reading is confirmed with the owner */
+        loose: z.array(z.string()).default([]),
+      }),
+    )
+    .min(1),
+  /** times of day, which say when and not how long: "de 7 h à 19 h", "9 to 5", "7 am" */
+  clock: z.strictObject({
+    /** after a figure, make it a time of day: "am", "du matin" */
+    marks: z.array(z.string()),
+    /** may follow a time of day in a span: "6 h le matin à 6 h le soir" */
+    dayParts: z.array(z.string()),
+    /** join two times of day: "à", "to", "jusqu'à" */
+    links: z.array(z.string()),
+  }),
   /** a count of sessions: "2 fois", "3 times" (words after a number), "twice" (counts) */
   times: z.strictObject({ words: z.array(z.string()), counts: z.record(z.string(), z.number().positive()) }),
-  zeroWords: z.strictObject({ hours: z.array(z.string()), budget: z.array(z.string()) }),
+  zeroWords: z.strictObject({ reasons: z.array(z.string()).default([]), hours: z.array(z.string()), budget: z.array(z.string()) }),
   currencies: z.array(z.strictObject({ symbol: z.string().min(1), words: z.array(z.string()).min(1) })),
   limits: z.strictObject({ hoursPerMonthMax: z.number().positive(), budgetPerMonthMax: z.number().positive() }),
 });
@@ -238,8 +260,7 @@ export type ParsingContent = z.infer<typeof ParsingFile>;
 
 // ---------------------------------------------------------------- messages.yaml
 
-export const COMMANDS = ["back", "restart", "help", "plan", "forget"] as const;
-export type Command = (typeof COMMANDS)[number];
+export { COMMANDS, type Command } from "../vocabulary/actions.ts";
 
 export const MessagesFile = z.strictObject({
   defaultLang: Lang,
@@ -260,8 +281,11 @@ export const MessagesFile = z.strictObject({
   commands: z.strictObject({
     back: Words, restart: Words, help: Words, plan: Words, forget: Words, yes: Words, no: Words,
   }),
+  /** a question asked outside the interview that asks for a plan: the whole message, or words within it */
+  planRequest: z.strictObject({ whole: Words, within: Words }),
   commandLabels: z.strictObject({
     back: Text, restart: Text, help: Text, plan: Text, forget: Text, yes: Text, no: Text,
+    readingRight: Text, readingWrong: Text, change: Text,
   }),
   text: z.strictObject({
     welcome: Text,
@@ -285,6 +309,22 @@ export const MessagesFile = z.strictObject({
     planEmpty: Text,
     afterPlan: Text,
     help: localized(["topics"]),
+    confirmReading: localized(["answer", "question"]),
+    confirmOwnWords: localized(["answer"]),
+    confirmChange: localized(["question", "old", "answer"]),
+    changed: localized(["question", "old", "answer"]),
+    notedAhead: localized(["question", "answer"]),
+    planUpdated: Text,
+    readingDeclined: Text,
+    changeWhich: Text,
+    changeWhat: localized(["question", "answer"]),
+    negatedFigure: Text,
+    hypothetical: Text,
+    refused: Text,
+    questionNoted: localized(["left"]),
+    questionAfterPlan: Text,
+    smallTalk: z.strictObject({ thanks: Text, greeting: Text, ack: Text, bye: Text, laugh: Text }),
+    resumedDone: Text,
     tooLong: localized(["max"]),
     expired: localized(["days"]),
     throttled: Text,
@@ -292,3 +332,40 @@ export const MessagesFile = z.strictObject({
   limits: z.strictObject({ maxMessageLength: z.number().int().positive() }),
 });
 export type Messages = z.infer<typeof MessagesFile>;
+
+// ---------------------------------------------------------------- listening.yaml
+
+/** The words the coach reads a message with (src/understand/), before it decides what to do. */
+export const ListeningFile = z.strictObject({
+  negations: Words,
+  caps: Words,
+  hypotheticals: Words,
+  hedges: Words,
+  corrections: Words,
+  changeWords: Words,
+  refusals: Words,
+  questionStarts: Words,
+  subjectWords: Words,
+  smallTalk: z.strictObject({ thanks: Words, greeting: Words, ack: Words, bye: Words, laugh: Words }),
+  languageWish: z.strictObject({ fr: Words, en: Words }),
+  commandsWithin: z.strictObject({ back: Words, restart: Words, plan: Words, forget: Words, help: Words }),
+  limits: z.strictObject({
+    maxWordsForCommand: z.number().int().positive(),
+    maxWordsForLanguageWish: z.number().int().positive(),
+    minWordsForDoubtBesideAnswer: z.number().int().positive(),
+    doubtBesideAnswerConfidence: z.number().min(0).max(1),
+  }),
+});
+export type ListeningContent = z.infer<typeof ListeningFile>;
+export const SMALL_TALK = ["thanks", "greeting", "ack", "bye", "laugh"] as const;
+export type SmallTalk = (typeof SMALL_TALK)[number];
+
+// ---------------------------------------------------------------- phrasings/*.yaml
+
+/**
+ * A phrasing set: how owners voice each doubt (rule id → phrasings per language), and messages that
+ * voice none. They teach the learned fallback (dialogs/phrasings/) and measure the matcher.
+ */
+const PerLang = z.strictObject({ fr: z.array(z.string()), en: z.array(z.string()) });
+export const PhrasingSet = z.strictObject({ positives: z.record(z.string(), PerLang), negatives: PerLang });
+export type PhrasingSet = z.infer<typeof PhrasingSet>;

@@ -1,38 +1,56 @@
 /**
- * The session state: plain data, JSON all the way, validated by zod when it is read back. Its
- * persisted form carries a schema version so that stale sessions can be migrated or restarted.
+ * The session state: plain data, JSON all the way, validated by zod when it is read back, every field
+ * bounded. Where the conversation stands is one explicit mode you can print:
+ *
+ *   asking(step)                       a question of the interview is waiting for its answer
+ *   editing(step → resume)             an earlier answer is being changed; then back to `resume`
+ *   done                               the plan is written
+ *   confirming(step = reading) / base  a reading the coach is unsure of waits for yes or no
+ *   confirmingCommand(what) / base     "restart" or "forget me" waits for yes or no
+ *   choosingTopic(rules) / base        topics were offered: a typed number picks one
+ *   choosingStep / base                "which answer do you want to change?"
+ *
+ * The overlays (the last four) keep the base mode they return to.
  */
 import { z } from "zod";
-import { Lang } from "../content/schema.ts";
+import { Lang } from "../vocabulary/lang.ts";
+import { Answer } from "../vocabulary/answers.ts";
 
-export const Answer = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("choice"), id: z.string() }),
-  /** a goal kept in the owner's own words */
-  z.strictObject({ type: z.literal("text"), text: z.string() }),
-  z.strictObject({ type: z.literal("hours"), hoursPerMonth: z.number().nonnegative() }),
-  z.strictObject({ type: z.literal("money"), amountPerMonth: z.number().nonnegative(), currency: z.string().nullable() }),
+export { Answer } from "../vocabulary/answers.ts";
+
+const StepId = z.string().min(1).max(60);
+
+export const Base = z.discriminatedUnion("is", [
+  z.strictObject({ is: z.literal("asking"), step: StepId }),
+  /** changing an earlier answer; afterwards the conversation goes back to `resume` (a question, or the finished plan when null) */
+  z.strictObject({ is: z.literal("editing"), step: StepId, resume: StepId.nullable() }),
+  z.strictObject({ is: z.literal("done") }),
 ]);
-export type Answer = z.infer<typeof Answer>;
+export type Base = z.infer<typeof Base>;
+
+export const Mode = z.discriminatedUnion("is", [
+  ...Base.options,
+  z.strictObject({ is: z.literal("confirming"), step: StepId, reading: Answer, base: Base }),
+  z.strictObject({ is: z.literal("confirmingCommand"), command: z.enum(["forget", "restart"]), base: Base }),
+  z.strictObject({ is: z.literal("choosingTopic"), rules: z.array(z.string().max(60)).min(1).max(25), base: Base }),
+  z.strictObject({ is: z.literal("choosingStep"), base: Base }),
+]);
+export type Mode = z.infer<typeof Mode>;
 
 export const SessionState = z.strictObject({
   lang: Lang,
   /** how the language was decided: only "default" still follows the language the user writes in */
   langSource: z.enum(["default", "hint", "detected", "chosen"]),
-  /** the id of the question waiting for an answer; null once the interview is over */
-  pending: z.string().nullable(),
-  answers: z.record(z.string(), Answer),
-  /** a destructive command waiting for yes or no */
-  confirm: z.enum(["forget", "restart"]).nullable(),
-  /** objection rules offered as choices ("did you mean...?"), so that a typed number can pick one */
-  offer: z.array(z.string()).nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  turns: z.number().int().nonnegative(),
+  answers: z.record(StepId, Answer).refine((a) => Object.keys(a).length <= 40, "too many answers"),
+  mode: Mode,
+  createdAt: z.string().max(40),
+  updatedAt: z.string().max(40),
+  turns: z.number().int().nonnegative().max(1e9),
 });
 export type SessionState = z.infer<typeof SessionState>;
 
 /** The version of the persisted shape; bump it (and add a migration) when SessionState changes. */
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 
 export const PersistedSession = z.strictObject({
   version: z.number().int(),
@@ -44,3 +62,66 @@ export const PersistedSession = z.strictObject({
   place: z.string().max(500).optional(),
 });
 export type PersistedSession = { version: number; state: SessionState; place?: string };
+
+/** The mode an overlay returns to (a base mode is its own). */
+export function baseOf(mode: Mode): Base {
+  return "base" in mode ? mode.base : mode;
+}
+
+/** The question a base mode is asking or editing; null once the plan is written. */
+export function stepOf(base: Base): string | null {
+  return base.is === "done" ? null : base.step;
+}
+
+/**
+ * The mode as one line, for logs and tests.
+ *
+ * @example printMode({ is: "confirming", step: "time", reading: { type: "hours", hoursPerMonth: 13 }, base: { is: "asking", step: "time" } })
+ * // "confirming(time) / asking(time)"
+ */
+export function printMode(mode: Mode): string {
+  switch (mode.is) {
+    case "asking":
+      return `asking(${mode.step})`;
+    case "editing":
+      return `editing(${mode.step} → ${mode.resume ?? "done"})`;
+    case "done":
+      return "done";
+    case "confirming":
+      return `confirming(${mode.step}) / ${printMode(mode.base)}`;
+    case "confirmingCommand":
+      return `confirmingCommand(${mode.command}) / ${printMode(mode.base)}`;
+    case "choosingTopic":
+      return `choosingTopic(${mode.rules.join(",")}) / ${printMode(mode.base)}`;
+    case "choosingStep":
+      return `choosingStep / ${printMode(mode.base)}`;
+  }
+}
+
+// ------------------------------------------------------------------ version 1
+
+/** The shape written by version 1 (nullable fields instead of a mode). */
+const StateV1 = z.object({
+  lang: Lang,
+  langSource: z.enum(["default", "hint", "detected", "chosen"]),
+  pending: z.string().nullable(),
+  answers: z.record(z.string(), z.unknown()),
+  confirm: z.enum(["forget", "restart"]).nullable(),
+  offer: z.array(z.string()).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  turns: z.number().int().nonnegative(),
+});
+
+/**
+ * A version 1 state in today's shape: `pending` becomes asking(step) or done, a pending `confirm` a
+ * confirmingCommand, an `offer` a choosingTopic. Returns undefined when it is not a version 1 state.
+ */
+export function migrateFromV1(raw: unknown): unknown {
+  const v1 = StateV1.safeParse(raw);
+  if (!v1.success) return undefined;
+  const s = v1.data;
+  const base: Base = s.pending === null ? { is: "done" } : { is: "asking", step: s.pending };
+  const mode: Mode = s.confirm ? { is: "confirmingCommand", command: s.confirm, base } : s.offer && s.offer.length > 0 ? { is: "choosingTopic", rules: s.offer.slice(0, 25), base } : base;
+  return { lang: s.lang, langSource: s.langSource, answers: s.answers, mode, createdAt: s.createdAt, updatedAt: s.updatedAt, turns: s.turns };
+}

@@ -4,37 +4,14 @@
  */
 import type { Content } from "../content/compile.ts";
 import type { Lang, StepId } from "../content/schema.ts";
-import type { Answer } from "../engine/state.ts";
+import type { Answer } from "../vocabulary/answers.ts";
+import type { Plan, PlanRecommendation } from "../vocabulary/plan-shape.ts";
 import { fill, type TemplateVars } from "../text/template.ts";
 import { citeAll } from "./cite.ts";
 import { holds, type Facts } from "./conditions.ts";
 import { formatMoney } from "./money.ts";
 
-export interface PlanRecommendation {
-  id: string;
-  text: string;
-  /** source ids, e.g. ["001"] */
-  sources: string[];
-  /** the articles cited: title, author, blog */
-  source: string;
-}
-
-export interface Plan {
-  lang: Lang;
-  /** the goal's choice id, or "custom" when kept in the owner's words */
-  goal: string | null;
-  goalText: string | null;
-  hoursPerMonth: number | null;
-  budgetPerMonth: number | null;
-  currency: string | null;
-  skills: string | null;
-  owner: string | null;
-  /** how many networks the hours allow at the full cadence */
-  networks: number | null;
-  recommendations: PlanRecommendation[];
-  /** the questions not answered yet (a plan shown before the end) */
-  missing: StepId[];
-}
+export type { Plan, PlanRecommendation } from "../vocabulary/plan-shape.ts";
 
 const WEEKS_PER_MONTH = 52 / 12;
 

@@ -1,5 +1,5 @@
 import type { Condition } from "../content/schema.ts";
-import type { Answer } from "../engine/state.ts";
+import type { Answer } from "../vocabulary/answers.ts";
 
 /** What a plan condition can look at. A figure not answered yet is undefined. */
 export interface Facts {

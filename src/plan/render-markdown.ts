@@ -1,6 +1,6 @@
 import type { Content } from "../content/compile.ts";
 import { REQUIRED_STEPS, type StepId } from "../content/schema.ts";
-import type { Answer } from "../engine/state.ts";
+import type { Answer } from "../vocabulary/answers.ts";
 import { fill } from "../text/template.ts";
 import { describeAnswer, type Plan } from "./build-plan.ts";
 
@@ -18,7 +18,7 @@ export function renderPlanMarkdown(content: Content, plan: Plan, answers: Readon
   }
   if (plan.networks !== null) lines.push(`- ${plan.networks === 0 ? l.networksNone[lang] : fill(l.networks[lang], { networks: plan.networks }, lang)}`);
   if (plan.missing.length > 0) {
-    const missing = plan.missing.map((id) => l[id][lang].replace(/\s*:\s*$/, "")).join(", ");
+    const missing = plan.missing.map((id) => l[id as StepId][lang].replace(/\s*:\s*$/, "")).join(", ");
     lines.push("", `_${fill(l.missing[lang], { missing }, lang)}_`);
   }
   lines.push("", `## ${l.recommendations[lang]}`, "");

@@ -20,12 +20,16 @@ export interface KeywordHit<K extends string> {
   score: number;
   /** the content terms that matched, as written in dialogs/ */
   terms: string[];
+  /** the weight of the strongest term that matched */
+  strongest: number;
 }
 
 interface PreparedTerm {
   text: string;
   stems: string[];
   weight: number;
+  /** the weight given in the content, before the bonus of a phrase */
+  base: number;
 }
 
 /**
@@ -42,6 +46,8 @@ export class KeywordIndex<K extends string> {
   private readonly vocabulary: Set<string>;
   private readonly byLength = new Map<number, string[]>();
   private readonly corrections = new Map<string, string | null>();
+  /** each term, under its first stem: a message is checked only against the terms whose first stem it holds */
+  private readonly byFirstStem = new Map<string, { entry: number; term: PreparedTerm }[]>();
 
   /**
    * @param stopwords words that count for nothing on their own (normalised)
@@ -62,9 +68,16 @@ export class KeywordIndex<K extends string> {
         // a phrase is more telling than a single word: each extra word adds a quarter, up to double
         const weight = t.weight * Math.min(2, 1 + 0.25 * (stems.length - 1));
         const prev = byStems.get(k);
-        if (!prev || prev.weight < weight) byStems.set(k, { text: t.text, weight, stems });
+        if (!prev || prev.weight < weight) byStems.set(k, { text: t.text, weight, stems, base: t.weight });
       }
       return { key: e.key, terms: [...byStems.values()] };
+    });
+    this.entries.forEach((e, entry) => {
+      for (const term of e.terms) {
+        const list = this.byFirstStem.get(term.stems[0]!) ?? [];
+        list.push({ entry, term });
+        this.byFirstStem.set(term.stems[0]!, list);
+      }
     });
     this.vocabulary = new Set(this.entries.flatMap((e) => e.terms.flatMap((t) => t.stems)));
     for (const v of this.vocabulary) {
@@ -74,20 +87,37 @@ export class KeywordIndex<K extends string> {
     }
   }
 
+  /** The corrected stems of a text; the last few texts are remembered (a message is matched several times a turn). */
+  private present(text: string): ReadonlySet<string> {
+    const hit = this.recent.get(text);
+    if (hit) return hit;
+    const present = new Set(this.stems(text, false).map((s) => this.correct(s)));
+    if (this.recent.size >= 8) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(text, present);
+    return present;
+  }
+  private readonly recent = new Map<string, ReadonlySet<string>>();
+
   /** Every entry with a positive score, best first (ties keep content order). */
   match(text: string): KeywordHit<K>[] {
-    const present = new Set(this.stems(text, false).map((s) => this.correct(s)));
-    const hits: KeywordHit<K>[] = [];
-    for (const entry of this.entries) {
-      let score = 0;
-      const terms: string[] = [];
-      for (const term of entry.terms) {
-        if (term.stems.every((s) => present.has(s))) {
-          score += term.weight;
-          terms.push(term.text);
-        }
+    const present = this.present(text);
+    const found = new Map<number, { score: number; strongest: number; terms: PreparedTerm[] }>();
+    for (const s of present) {
+      for (const { entry, term } of this.byFirstStem.get(s) ?? []) {
+        if (!term.stems.every((x) => present.has(x))) continue;
+        const f = found.get(entry) ?? { score: 0, strongest: 0, terms: [] };
+        f.score += term.weight;
+        f.strongest = Math.max(f.strongest, term.base);
+        f.terms.push(term);
+        found.set(entry, f);
       }
-      if (score > 0) hits.push({ key: entry.key, score, terms });
+    }
+    const hits: KeywordHit<K>[] = [];
+    // in content order: the terms as listed, the entries as listed (ties keep content order)
+    for (const [entry, f] of [...found].sort((a, b) => a[0] - b[0])) {
+      const order = this.entries[entry]!.terms;
+      const terms = order.filter((t) => f.terms.includes(t)).map((t) => t.text);
+      hits.push({ key: this.entries[entry]!.key, score: f.score, terms, strongest: f.strongest });
     }
     return hits.sort((a, b) => b.score - a.score);
   }
@@ -100,7 +130,7 @@ export class KeywordIndex<K extends string> {
    */
   wordsOf(text: string, key?: K): Set<string> {
     const all = normalize(text).split(" ").filter((w) => w !== "");
-    const present = new Set(all.map((w) => this.correct(stem(w))));
+    const present = this.present(text);
     const stems = new Set<string>();
     for (const e of this.entries) {
       if (key !== undefined && e.key !== key) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseBudget, parseHours } from "../../src/engine/parse-quantity.ts";
+import { parseBudget, parseHours } from "../../src/understand/parse-quantity.ts";
 import { content } from "../helpers/content.ts";
 
 const words = () => content().quantityWords;

@@ -6,10 +6,10 @@
  */
 import { loadContent } from "../../src/content/load.ts";
 import { Coordinator } from "../../src/coordinator.ts";
-import { SessionState } from "../../src/engine/state.ts";
+import { baseOf, SessionState, stepOf } from "../../src/engine/state.ts";
 import { MemoryStore } from "../../src/store/memory-store.ts";
-import type { Answer } from "../../src/engine/state.ts";
-import type { Input } from "../../src/engine/replies.ts";
+import type { Answer } from "../../src/vocabulary/answers.ts";
+import type { Input } from "../../src/vocabulary/inputs.ts";
 import {
   BASELINE, LISTENING_SETS, readListeningSet, score, showSaved, tally,
   type ListeningItem, type Observation, type Saved, type Scored, type Tally,
@@ -22,9 +22,9 @@ const baselineInputs = (upTo: string): Input[] => {
   const inputs: Input[] = [];
   for (const step of ORDER) {
     if (step === upTo) break;
-    if (step === "time") inputs.push({ type: "text", text: `${BASELINE.time} h par mois` });
-    else if (step === "budget") inputs.push({ type: "text", text: `${BASELINE.budget} $ par mois` });
-    else inputs.push({ type: "choice", id: `${step}:${BASELINE[step]}` });
+    if (step === "time") inputs.push({ kind: "text", text: `${BASELINE.time} h par mois` });
+    else if (step === "budget") inputs.push({ kind: "text", text: `${BASELINE.budget} $ par mois` });
+    else inputs.push({ kind: "action", action: { kind: "pick", step, choice: BASELINE[step] } });
   }
   return inputs;
 };
@@ -40,10 +40,10 @@ async function probe(item: ListeningItem): Promise<Observation> {
   const store = new MemoryStore();
   const coordinator = new Coordinator({ content, store, now: () => new Date("2026-11-30T10:00:00Z") });
   const key = "eval";
-  await coordinator.handle(key, { type: "open", locale: item.lang });
+  await coordinator.handle(key, { kind: "open", locale: item.lang });
   for (const input of baselineInputs(item.at)) await coordinator.handle(key, { ...input, locale: item.lang });
   const before = SessionState.parse(((await store.read(key)).value as { state: unknown }).state);
-  const outcome = await coordinator.handle(key, { type: "text", text: item.say, locale: item.lang });
+  const outcome = await coordinator.handle(key, { kind: "text", text: item.say, locale: item.lang });
   const raw = (await store.read(key)).value as { state: unknown } | undefined;
   const after = raw ? SessionState.parse(raw.state) : undefined;
   const saved: Saved[] = [];
@@ -53,13 +53,17 @@ async function probe(item: ListeningItem): Promise<Observation> {
       if (s) saved.push(s);
     }
   }
+  const mode = after?.mode;
+  const confirming = mode?.is === "confirming" ? toSaved(mode.step, mode.reading) : null;
   const order = ORDER as readonly string[];
+  const was = stepOf(baseOf(before.mode));
+  const now = mode ? stepOf(baseOf(mode)) : null;
   let command: Observation["command"] = null;
-  if (after?.confirm) command = after.confirm;
+  if (mode?.is === "confirmingCommand") command = mode.command;
   else if (outcome.replies.some((r) => r.kind === "plan")) command = "plan";
-  else if (after && before.pending !== after.pending && after.pending !== null && (before.pending === null ? order.length : order.indexOf(before.pending)) > order.indexOf(after.pending) && saved.length === 0) command = "back";
+  else if (now !== null && was !== now && (was === null ? order.length : order.indexOf(was)) > order.indexOf(now) && saved.length === 0) command = "back";
   else if (outcome.replies.some((r) => r.text.startsWith(content.messages.text.help[outcome.lang].slice(0, 30)))) command = "help";
-  return { saved, confirming: null, doubt: outcome.objection?.id ?? null, lang: outcome.lang, command };
+  return { saved, confirming, doubt: outcome.objection?.id ?? null, lang: outcome.lang, command };
 }
 
 const pct = (a: number, n: number) => (n === 0 ? "   -  " : `${((a / n) * 100).toFixed(1).padStart(5)} %`);

@@ -1,9 +1,14 @@
 /**
- * `npm run eval:rules`: prints the objection matcher's top-1 accuracy per rule and per language on
- * each phrasing set (see SETS) and on all of them, the confusions, and any negative that matched.
+ * `npm run eval:rules`: the doubt matcher's top-1 accuracy per rule and per language on each phrasing
+ * set (see SETS), for the keyword rules alone and for the rules with the learned fallback (what the
+ * coach uses), the confusions (never for a blind set), and any negative that matched.
+ *
+ * `npm run eval:rules -- --calibrate`: leaves one phrasing set of dialogs/phrasings/ out at a time,
+ * trains the fallback on the others, and prints the thresholds for dialogs/objections.yaml
+ * (`learned`): above every negative it fired on, and how many held-out phrasings each would recover.
  */
 import { loadContent } from "../../src/content/load.ts";
-import { evaluate, merge, readSet, SETS, type Evaluation } from "./evaluate-rules.ts";
+import { crossValidate, evaluate, MATCHERS, merge, readSet, SETS, type Evaluation, type HeldOut } from "./evaluate-rules.ts";
 
 const pct = ([ok, n]: [number, number]) => `${((ok / n) * 100).toFixed(1).padStart(5)} % (${ok}/${n})`;
 
@@ -23,6 +28,31 @@ function report(title: string, e: Evaluation, blind = false): void {
 
 const content = loadContent();
 const sets = SETS.map((s) => ({ ...s, set: readSet(s.file) }));
-for (const s of sets) report(s.title, evaluate(content, s.set), s.blind);
-const tuned = sets.filter((s) => !s.blind);
-report(`the ${tuned.length} sets the rules were tuned on`, evaluate(content, tuned.map((s) => s.set).reduce(merge)));
+
+if (process.argv.includes("--calibrate")) {
+  const tuned = sets.filter((s) => !s.blind).map((s) => s.set);
+  const held = crossValidate(content, tuned, content.objections.learned.alpha);
+  const fired = held.filter((h) => h.expected === null && h.top !== null && h.rules.kind === "none");
+  const highest = Math.max(0, ...fired.map((h) => h.top!.p));
+  const threshold = Math.min(0.999, Math.ceil((highest + 0.0005) * 1000) / 1000);
+  const unmatched = held.filter((h) => h.expected !== null && h.rules.kind === "none");
+  const recovered = (t: number, among: HeldOut[]) => among.filter((h) => h.top && h.top.p >= t && h.top.label === h.expected).length;
+  const wrong = (t: number, among: HeldOut[]) => among.filter((h) => h.top && h.top.p >= t && h.top.label !== h.expected).length;
+  console.log(`leave one set out over ${tuned.length} sets (alpha ${content.objections.learned.alpha}):`);
+  console.log(`  negatives the classifier fired on: ${fired.length}; the highest at p = ${highest.toFixed(4)} (${fired.sort((a, b) => b.top!.p - a.top!.p)[0]?.text ?? "-"})`);
+  console.log(`  threshold above every one of them: ${threshold}`);
+  console.log(`  phrasings the rules missed: ${unmatched.length}; recovered at that threshold: ${recovered(threshold, unmatched)} right, ${wrong(threshold, unmatched)} wrong`);
+  const ties = held.filter((h) => h.expected !== null && h.rules.kind === "ambiguous");
+  for (const t of [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99]) {
+    const among = ties.filter((h) => h.rules.kind === "ambiguous" && h.top && h.rules.ids.includes(h.top.label));
+    console.log(`  ties (${ties.length}) settled at tieThreshold ${t}: ${recovered(t, among)} right, ${wrong(t, among)} wrong`);
+  }
+  console.log(`  now in dialogs/objections.yaml: threshold ${content.objections.learned.threshold}, tieThreshold ${content.objections.learned.tieThreshold}`);
+} else {
+  for (const [name, match] of Object.entries(MATCHERS)) {
+    console.log(`\n# ${name === "rules" ? "the keyword rules alone" : "the coach: the rules, then the learned fallback (trained on dialogs/phrasings/)"}`);
+    for (const s of sets) report(s.title, evaluate(content, s.set, match), s.blind);
+    const tuned = sets.filter((s) => !s.blind);
+    report(`the ${tuned.length} sets the rules were tuned on`, evaluate(content, tuned.map((s) => s.set).reduce(merge), match));
+  }
+}

@@ -30,7 +30,7 @@ export function seen(outcome: TurnOutcome): string {
 export async function runTranscript(script: string, store: SessionStore, key = "terminal:local:tester"): Promise<TranscriptRun> {
   let coordinator = new Coordinator({ content: content(), store, now: () => new Date(FIXED_NOW) });
   const outcomes: TurnOutcome[] = [];
-  let last = await coordinator.handle(key, { type: "open" });
+  let last = await coordinator.handle(key, { kind: "open" });
   outcomes.push(last);
   let lineNo = 0;
   for (const rawLine of script.split("\n")) {
@@ -62,7 +62,7 @@ export async function runTranscript(script: string, store: SessionStore, key = "
       case "--":
         if (rest !== "restart process") throw new Error(`unknown directive ${line}`);
         coordinator = new Coordinator({ content: content(), store, now: () => new Date(FIXED_NOW) });
-        last = await coordinator.handle(key, { type: "open" });
+        last = await coordinator.handle(key, { kind: "open" });
         outcomes.push(last);
         break;
       default:

@@ -16,7 +16,7 @@ const STEPS = ["goal", "time", "budget", "skills", "owner"];
 const ANSWERS = ["2", "10 h", "200 $", "1", "3"];
 const EXPECTED = [
   { type: "choice", id: "sales" },
-  { type: "hours", hoursPerMonth: 10 },
+  { type: "hours", hoursPerMonth: 10, given: { amount: 10, per: "month" } },
   { type: "money", amountPerMonth: 200, currency: "$" },
   { type: "choice", id: "none" },
   { type: "choice", id: "intern" },

@@ -37,11 +37,11 @@ describe.each([
     const answersOf = (i: number) => [String((i % 10) + 1), `${(i % 50) + 1} h`, `${i} $`, String((i % 4) + 1), String((i % 5) + 1)];
     const outcomes = new Map<number, { step: string | null }[]>();
     const inFlight: Promise<void>[] = [];
-    for (let i = 0; i < SESSIONS; i++) inFlight.push(c.handle(key(i), { type: "open" }).then(() => undefined));
+    for (let i = 0; i < SESSIONS; i++) inFlight.push(c.handle(key(i), { kind: "open" }).then(() => undefined));
     for (let round = 0; round < 5; round++) {
       for (let i = 0; i < SESSIONS; i++) {
         inFlight.push(
-          c.handle(key(i), { type: "text", text: answersOf(i)[round]! }).then((o) => {
+          c.handle(key(i), { kind: "text", text: answersOf(i)[round]! }).then((o) => {
             const list = outcomes.get(i) ?? [];
             list.push({ step: o.step });
             outcomes.set(i, list);
@@ -54,12 +54,12 @@ describe.each([
       const state = SessionState.parse(((await getDocument(store, key(i))) as { state: unknown }).state);
       expect(state.answers, `session ${i}`).toEqual({
         goal: { type: "choice", id: choices("goal")[i % 10]!.id },
-        time: { type: "hours", hoursPerMonth: (i % 50) + 1 },
+        time: { type: "hours", hoursPerMonth: (i % 50) + 1, given: { amount: (i % 50) + 1, per: "month" } },
         budget: { type: "money", amountPerMonth: i, currency: "$" },
         skills: { type: "choice", id: choices("skills")[i % 4]!.id },
         owner: { type: "choice", id: choices("owner")[i % 5]!.id },
       });
-      expect(state.pending).toBeNull();
+      expect(state.mode).toEqual({ is: "done" });
       expect(state.turns).toBe(6);
       // the replies came back in the order the messages were sent
       expect(outcomes.get(i)!.map((o) => o.step)).toEqual(["time", "budget", "skills", "owner", null]);

@@ -8,6 +8,7 @@ import { createLogger } from "../../src/log.ts";
 import { content, FIXED_NOW } from "../helpers/content.ts";
 import { tempDirs } from "../helpers/temp-dirs.ts";
 import { seen } from "../helpers/transcript.ts";
+import { planOf, press } from "../helpers/inputs.ts";
 
 const tempDir = tempDirs("coach-privacy-");
 
@@ -24,13 +25,15 @@ describe("forget me", () => {
     const ana = sessionKey("slack", "T-ACME", "U-ANA-7731");
     const bob = sessionKey("slack", "T-ACME", "U-BOB-1002");
     for (const [key, goal] of [[ana, "devenir la boulangerie préférée du quartier Limoilou"], [bob, "devenir la référence du vélo cargo"]] as const) {
-      await c.handle(key, { type: "open" }, { place: `slack:thread:C-ROOM-OF-${key.slice(-4)}/1.2` });
-      await c.handle(key, { type: "text", text: goal });
-      await c.handle(key, { type: "text", text: "7 heures par mois" });
+      await c.handle(key, { kind: "open" }, { place: `slack:thread:C-ROOM-OF-${key.slice(-4)}/1.2` });
+      await c.handle(key, { kind: "text", text: goal });
+      // a goal in the owner's own words is said back to confirm before it is kept
+      await c.handle(key, { kind: "text", text: "oui" });
+      await c.handle(key, { kind: "text", text: "7 heures par mois" });
     }
     expect(everythingOnDisk(dir)).toContain("Limoilou");
-    await c.handle(ana, { type: "text", text: "oublie-moi" });
-    const out = await c.handle(ana, { type: "choice", id: "confirm:yes" });
+    await c.handle(ana, { kind: "text", text: "oublie-moi" });
+    const out = await c.handle(ana, press("confirm:forget:yes"));
     expect(seen(out)).toContain("je n'ai plus rien sur vous");
     const disk = everythingOnDisk(dir);
     expect(disk).not.toContain("Limoilou");
@@ -46,12 +49,12 @@ describe("expiry", () => {
     const dir = tempDir();
     let now = new Date("2026-01-01T09:00:00Z");
     const c = new Coordinator({ content: content(), store: new LowdbStore({ dir }), now: () => now, expireAfterDays: 30 });
-    await c.handle("u", { type: "open" });
-    await c.handle("u", { type: "text", text: "2" });
+    await c.handle("u", { kind: "open" });
+    await c.handle("u", { kind: "text", text: "2" });
     now = new Date("2026-01-30T09:00:00Z");
-    expect((await c.handle("u", { type: "open" })).step).toBe("time");
+    expect((await c.handle("u", { kind: "open" })).step).toBe("time");
     now = new Date("2026-03-15T09:00:00Z");
-    const back = await c.handle("u", { type: "open" });
+    const back = await c.handle("u", { kind: "open" });
     expect(seen(back)).toContain("Votre entretien précédent est resté sans suite plus de 30 jours");
     expect(seen(back)).toContain("(1/5) Quel est votre objectif");
     expect(back.step).toBe("goal");
@@ -62,9 +65,9 @@ describe("expiry", () => {
     let now = new Date("2026-01-01T09:00:00Z");
     const store = new LowdbStore({ dir });
     const c = new Coordinator({ content: content(), store, now: () => now, expireAfterDays: 30 });
-    await c.handle("old", { type: "open" });
+    await c.handle("old", { kind: "open" });
     now = new Date("2026-02-15T09:00:00Z");
-    await c.handle("recent", { type: "open" });
+    await c.handle("recent", { kind: "open" });
     expect(await c.sweepExpired()).toBe(1);
     expect(await store.keys()).toEqual(["recent"]);
     expect(everythingOnDisk(dir)).not.toContain('"old"');
@@ -76,16 +79,19 @@ describe("isolation", () => {
     const c = new Coordinator({ content: content(), store: new LowdbStore({ dir: tempDir() }), now: () => new Date(FIXED_NOW) });
     const a = sessionKey("discord", "G1", "A");
     const b = sessionKey("discord", "G1", "B");
-    for (const t of ["english", "2", "17 hours a month", "4321 $", "1", "1"]) await c.handle(a, { type: "text", text: t });
-    expect((await c.plan(a))!.markdown).toContain("$4,321");
+    for (const t of ["english", "2", "17 hours a month", "4321 $", "1", "1"]) await c.handle(a, { kind: "text", text: t });
+    expect((await planOf(c, a))!.markdown).toContain("$4,321");
     const probes = [
-      { type: "open" as const },
-      { type: "text" as const, text: "plan" },
-      { type: "command" as const, command: "plan" as const },
-      { type: "choice" as const, id: "goal:sales" },
-      { type: "choice" as const, id: "owner:self" },
-      { type: "choice" as const, id: "confirm:yes" },
-      { type: "text" as const, text: "too expensive for us" },
+      { kind: "open" as const },
+      { kind: "text" as const, text: "plan" },
+      press("cmd:plan"),
+      press("pick:goal:sales"),
+      press("pick:owner:self"),
+      press("confirm:forget:yes"),
+      press("confirm:time:yes"),
+      { kind: "export" as const },
+      { kind: "ask" as const, text: "show my plan" },
+      { kind: "text" as const, text: "too expensive for us" },
     ];
     for (const p of probes) {
       const text = seen(await c.handle(b, p));
@@ -93,7 +99,7 @@ describe("isolation", () => {
       expect(text).not.toContain("4,321");
       expect(text).not.toContain("17 h");
     }
-    expect((await c.plan(b))!.markdown).not.toContain("4,321");
+    expect((await planOf(c, b))!.markdown).not.toContain("4,321");
     expect(sessionKey("slack", "T1", "U1")).not.toBe(sessionKey("slack", "T2", "U1"));
     expect(sessionKey("slack", "T1", "U1")).not.toBe(sessionKey("discord", "T1", "U1"));
   });
@@ -102,15 +108,15 @@ describe("isolation", () => {
 describe("floods", () => {
   it("answers 100 messages a second from one user in order or with a slow-down message, and stays responsive to others", async () => {
     const c = new Coordinator({ content: content(), store: new LowdbStore({ dir: tempDir() }), now: () => new Date(FIXED_NOW) });
-    await c.handle("flooder", { type: "open" });
+    await c.handle("flooder", { kind: "open" });
     const order: string[] = [];
     const flood = Array.from({ length: 100 }, (_, i) =>
-      c.handle("flooder", { type: "text", text: `message ${i}` }).then((o) => {
+      c.handle("flooder", { kind: "text", text: `message ${i}` }).then((o) => {
         order.push(`flood-${i}`);
         return o;
       }),
     );
-    const other = c.handle("someone-else", { type: "open" }).then((o) => {
+    const other = c.handle("someone-else", { kind: "open" }).then((o) => {
       order.push("other");
       return o;
     });

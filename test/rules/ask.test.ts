@@ -1,8 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { answerObjection, ask } from "../../src/rules/answer-objection.ts";
+import { answerObjection } from "../../src/rules/answer-objection.ts";
 import { buildPlan } from "../../src/plan/build-plan.ts";
-import type { Answer } from "../../src/engine/state.ts";
-import { content } from "../helpers/content.ts";
+import { freshState, step } from "../../src/engine/step.ts";
+import type { Answer } from "../../src/vocabulary/answers.ts";
+import type { Lang } from "../../src/vocabulary/lang.ts";
+import { content, FIXED_NOW } from "../helpers/content.ts";
+
+/**
+ * A question asked outside the interview (a mention, /ask, `coach ask`), through the engine: by
+ * someone with no session, or whose answers so far are `answers`.
+ */
+function ask(_c: unknown, text: string, lang?: Lang, answers?: Record<string, Answer>) {
+  const state = answers ? { ...freshState(content(), FIXED_NOW), answers } : undefined;
+  const r = step(state, { kind: "ask", text, locale: lang }, content(), FIXED_NOW);
+  const reply = r.replies[0]!;
+  const doubt = r.events.find((e) => e.kind === "doubt");
+  expect(r.save, "a question outside the interview keeps nothing").toBe(false);
+  return { lang: r.state.lang, objection: doubt?.kind === "doubt" ? doubt.rule : null, text: reply.text, choices: "choices" in reply ? reply.choices : [] };
+}
 
 describe("ask mode", () => {
   it("answers a short English message in English when only its keywords tell the language", () => {

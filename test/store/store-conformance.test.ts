@@ -126,8 +126,8 @@ describe.each(stores)("%s conformance", (name, make) => {
   maybe("keeps every answer when one session's messages arrive at once", async () => {
     const s = await make();
     const c = new Coordinator({ content: content(), store: s, now: () => new Date(FIXED_NOW) });
-    await c.handle("u", { type: "open" });
-    const outcomes = await Promise.all(["2", "10 h", "100 $", "1", "1"].map((text) => c.handle("u", { type: "text", text })));
+    await c.handle("u", { kind: "open" });
+    const outcomes = await Promise.all(["2", "10 h", "100 $", "1", "1"].map((text) => c.handle("u", { kind: "text", text })));
     expect(outcomes.map((o) => o.step)).toEqual(["time", "budget", "skills", "owner", null]);
     expect(outcomes[4]!.plan).toMatchObject({ goal: "sales", hoursPerMonth: 10, budgetPerMonth: 100, skills: "none", owner: "self" });
   });
@@ -136,9 +136,9 @@ describe.each(stores)("%s conformance", (name, make) => {
     const s = await make();
     let now = new Date("2026-01-01T00:00:00Z");
     const c = new Coordinator({ content: content(), store: s, now: () => now, expireAfterDays: 30 });
-    await c.handle("old", { type: "open" });
+    await c.handle("old", { kind: "open" });
     now = new Date("2026-03-01T00:00:00Z");
-    await c.handle("new", { type: "open" });
+    await c.handle("new", { kind: "open" });
     expect(await c.sweepExpired()).toBe(1);
     expect(await s.keys()).toEqual(["new"]);
   });
@@ -170,26 +170,26 @@ describe("RedisStore specifics", () => {
     const s = await RedisStore.connect({ url: redis!.url, prefix: "damaged" });
     opened.push(s);
     const c = new Coordinator({ content: content(), store: s, now: () => new Date(FIXED_NOW) });
-    await c.handle("u", { type: "open" });
+    await c.handle("u", { kind: "open" });
     const { createClient } = await import("redis");
     const probe = createClient({ url: redis!.url });
     await probe.connect();
     await probe.sendCommand(["HSET", "damaged:session:u", "doc", '{"version": 1, "state": {"lang": "fr", "pend']);
-    const out = await c.handle("u", { type: "text", text: "bonjour" });
+    const out = await c.handle("u", { kind: "text", text: "bonjour" });
     expect(out.replies[0]!.text).toContain("on repart du début");
     const aside = await probe.sendCommand<string[]>(["HGETALL", "damaged:aside:u"]);
     await probe.close();
     expect(aside).toHaveLength(2); // one field, one value
     expect(aside[0]).toMatch(/^damaged:/);
     expect(aside[1]).toBe('{"version": 1, "state": {"lang": "fr", "pend');
-    expect((await c.handle("u", { type: "text", text: "1" })).step).toBe("time");
+    expect((await c.handle("u", { kind: "text", text: "1" })).step).toBe("time");
   });
 
   maybe("gives each written session a TTL equal to the expiry", async () => {
     const s = await RedisStore.connect({ url: redis!.url, prefix: "ttl" });
     opened.push(s);
     const c = new Coordinator({ content: content(), store: s, expireAfterDays: 30 });
-    await c.handle("u", { type: "open" });
+    await c.handle("u", { kind: "open" });
     const { createClient } = await import("redis");
     const probe = createClient({ url: redis!.url });
     await probe.connect();
@@ -204,20 +204,20 @@ describe("LowdbStore on disk", () => {
   it("writes one small JSON file per session, which a new process reads back exactly", async () => {
     const dir = tempDir();
     const first = new Coordinator({ content: content(), store: new LowdbStore({ dir }), now: () => new Date(FIXED_NOW) });
-    await first.handle("terminal:local:ana", { type: "open" });
-    await first.handle("terminal:local:ana", { type: "text", text: "attirer des talents" });
-    await first.handle("terminal:local:bob", { type: "open" });
+    await first.handle("terminal:local:ana", { kind: "open" });
+    await first.handle("terminal:local:ana", { kind: "text", text: "attirer des talents" });
+    await first.handle("terminal:local:bob", { kind: "open" });
     const files = readdirSync(join(dir, "sessions")).sort();
     expect(files).toEqual(["terminal%3Alocal%3Aana.json", "terminal%3Alocal%3Abob.json"]);
     const onDisk = JSON.parse(readFileSync(join(dir, "sessions", files[0]!), "utf8"));
-    expect(onDisk).toMatchObject({ key: "terminal:local:ana", version: 1, revision: 2, state: { pending: "time", answers: { goal: { type: "choice", id: "talent" } } } });
+    expect(onDisk).toMatchObject({ key: "terminal:local:ana", version: 2, revision: 2, state: { mode: { is: "asking", step: "time" }, answers: { goal: { type: "choice", id: "talent" } } } });
 
     const second = new Coordinator({ content: content(), store: new LowdbStore({ dir }), now: () => new Date(FIXED_NOW) });
     const memory = new MemoryStore();
-    await putDocument(memory, "terminal:local:ana", { version: 1, state: onDisk.state });
+    await putDocument(memory, "terminal:local:ana", { version: 2, state: onDisk.state });
     const third = new Coordinator({ content: content(), store: memory, now: () => new Date(FIXED_NOW) });
-    const fromDisk = await second.handle("terminal:local:ana", { type: "text", text: "12 h" });
-    const fromMemory = await third.handle("terminal:local:ana", { type: "text", text: "12 h" });
+    const fromDisk = await second.handle("terminal:local:ana", { kind: "text", text: "12 h" });
+    const fromMemory = await third.handle("terminal:local:ana", { kind: "text", text: "12 h" });
     expect(fromDisk).toEqual(fromMemory);
     expect(fromDisk.step).toBe("budget");
   });
@@ -227,13 +227,13 @@ describe("LowdbStore on disk", () => {
     const messages: string[] = [];
     const store = new LowdbStore({ dir, onDamaged: (m) => messages.push(m), now: () => new Date(FIXED_NOW) });
     const c = new Coordinator({ content: content(), store, now: () => new Date(FIXED_NOW) });
-    await c.handle("u", { type: "open" });
-    writeFileSync(store.pathOf("u"), '{"version": 1, "state": {"lang": "fr", "pend');
-    const out = await c.handle("u", { type: "text", text: "bonjour" });
+    await c.handle("u", { kind: "open" });
+    writeFileSync(store.pathOf("u"), '{"version": 2, "state": {"lang": "fr", "mo');
+    const out = await c.handle("u", { kind: "text", text: "bonjour" });
     expect(out.replies[0]!.text).toContain("on repart du début");
     expect(messages[0]).toContain("kept aside as");
     expect(readdirSync(store.asideDirOf("u"))).toEqual(["damaged-2026-11-21T10-00-00-000Z.json"]);
-    expect((await c.handle("u", { type: "text", text: "1" })).step).toBe("time");
+    expect((await c.handle("u", { kind: "text", text: "1" })).step).toBe("time");
   });
 
   it("restarts a session whose answers no longer fit the content, with a message", async () => {
@@ -246,21 +246,44 @@ describe("LowdbStore on disk", () => {
       },
     });
     const c = new Coordinator({ content: content(), store, now: () => new Date(FIXED_NOW) });
-    const out = await c.handle("u", { type: "open" });
+    const out = await c.handle("u", { kind: "open" });
     expect(out.replies[0]!.text).toContain("on repart du début");
     expect(out.step).toBe("goal");
   });
 });
 
 describe("a session written by an older coach", () => {
-  it("is started again with a note (no older shape can be migrated yet), and overwritten", async () => {
+  it("of version 1 (pending, confirm and offer fields) is carried over: answers kept, the same question, a pending confirmation too", async () => {
+    const store = new MemoryStore();
+    const v1 = (extra: object) => ({
+      version: 1,
+      state: {
+        lang: "en", langSource: "chosen", pending: "budget", answers: { goal: { type: "choice", id: "sales" }, time: { type: "hours", hoursPerMonth: 10 } },
+        confirm: null, offer: null, createdAt: FIXED_NOW, updatedAt: FIXED_NOW, turns: 3, ...extra,
+      },
+    });
+    await putDocument(store, "u", v1({}));
+    const c = new Coordinator({ content: content(), store, now: () => new Date(FIXED_NOW) });
+    const out = await c.handle("u", { kind: "open" });
+    expect(out.replies.map((r) => r.text).join("\n")).toContain("Welcome back! Let's pick up where we left off, at question 3 of 5.");
+    expect(out.step).toBe("budget");
+    expect(out.answers).toEqual({ goal: { type: "choice", id: "sales" }, time: { type: "hours", hoursPerMonth: 10 } });
+    expect(((await getDocument(store, "u")) as { version: number }).version).toBe(2);
+    // a restart waiting for its yes is still waiting
+    await putDocument(store, "w", v1({ confirm: "restart" }));
+    const yes = await c.handle("w", { kind: "text", text: "yes" });
+    expect(yes.replies.map((r) => r.text).join("\n")).toContain("Starting again from the beginning.");
+    expect(yes.answers).toEqual({});
+  });
+
+  it("of a shape that cannot be carried over is started again with a note, and overwritten", async () => {
     const store = new MemoryStore();
     await putDocument(store, "u", { version: 0, state: { pending: "budget", answers: {} } });
     const c = new Coordinator({ content: content(), store, now: () => new Date(FIXED_NOW) });
-    const out = await c.handle("u", { type: "open" });
+    const out = await c.handle("u", { kind: "open" });
     expect(out.replies[0]!.text).toContain("on repart du début");
     expect(out.step).toBe("goal");
-    expect(((await getDocument(store, "u")) as { version: number }).version).toBe(1);
+    expect(((await getDocument(store, "u")) as { version: number }).version).toBe(2);
     expect(store.aside.size).toBe(0);
   });
 });
@@ -271,10 +294,10 @@ describe("a session written by a newer coach", () => {
     const store = new LowdbStore({ dir, now: () => new Date(FIXED_NOW) });
     await putDocument(store, "u", { version: 99, state: { from: "the future" } });
     const c = new Coordinator({ content: content(), store, now: () => new Date(FIXED_NOW) });
-    const out = await c.handle("u", { type: "open" });
+    const out = await c.handle("u", { kind: "open" });
     expect(out.replies[0]!.text).toContain("on repart du début");
     expect(readdirSync(store.asideDirOf("u"))).toEqual(["version-99-2026-11-21T10-00-00-000Z.json"]);
     expect(JSON.parse(readFileSync(join(store.asideDirOf("u"), "version-99-2026-11-21T10-00-00-000Z.json"), "utf8"))).toMatchObject({ version: 99, state: { from: "the future" } });
-    expect(((await getDocument(store, "u")) as { version: number }).version).toBe(1);
+    expect(((await getDocument(store, "u")) as { version: number }).version).toBe(2);
   });
 });

@@ -7,7 +7,10 @@ import { tempDirs } from "../helpers/temp-dirs.ts";
 
 const tempDir = tempDirs("coach-cli-");
 
-type Line = { input: string | null; lang: string; step: string | null; replies: { text: string; choices: { id: string; label: string }[] }[]; done: boolean; plan: Record<string, unknown> | null; objection: string | null };
+type Line = {
+  input: string | null; lang: string; step: string | null; mode: string; replies: { text: string; choices: { id: string; label: string }[] }[];
+  answers: Record<string, unknown>; done: boolean; plan: Record<string, unknown> | null; objection: string | null;
+};
 type AskLine = { input: string; lang: string; objection: string | null; confidence: number; text: string; source: string | null; choices: { id: string; label: string }[] };
 
 describe("npm run coach (the terminal test mode)", () => {
@@ -21,7 +24,7 @@ describe("npm run coach (the terminal test mode)", () => {
     const lines = stdout.trim().split("\n").map((l) => JSON.parse(l) as Line);
     expect(lines).toHaveLength(6);
     expect(lines[0]).toMatchObject({ input: null, lang: "en", step: "goal", done: false, plan: null });
-    expect(lines[0]!.replies[1]!.choices[9]).toEqual({ id: "goal:talent", label: "Attract new talent" });
+    expect(lines[0]!.replies[1]!.choices[9]).toEqual({ id: "pick:goal:talent", label: "Attract new talent" });
     expect(lines.map((l) => l.step)).toEqual(["goal", "time", "budget", "skills", "owner", null]);
     expect(lines[2]!.replies[0]!.text).toBe("Noted: 12 h a month (about 2.8 h a week).");
     const last = lines[5]!;
@@ -78,22 +81,22 @@ describe("npm run coach (the terminal test mode)", () => {
     expect(fad.text).toMatch(/Would you like to hear about a related topic\?$/);
     expect(fad.source).toContain("«Instruire une entreprise aux médias sociaux?», À la base 2");
     expect(fad.choices).toEqual([
-      { id: "ask:roi-unclear", label: "The return can't be measured" },
-      { id: "ask:reputation", label: "We may be criticised in public" },
+      { id: "topic:roi-unclear", label: "The return can't be measured" },
+      { id: "topic:reputation", label: "We may be criticised in public" },
     ]);
     expect(expensive.confidence).toBeGreaterThanOrEqual(0.5);
     expect(expensive.source).toContain("«Un employé pour gérer les médias-sociaux ?», Alexandre Poitras");
     // nothing matched: every topic, in the question's language
     expect(unknown.text).toBe("Je ne suis pas sûr de comprendre. De quel doute voulez-vous que je vous parle ?");
     expect(unknown.source).toBeNull();
-    expect(unknown.choices.map((c) => c.id)).toEqual(content().objections.rules.map((r) => `ask:${r.id}`));
-    expect(unknown.choices[0]).toEqual({ id: "ask:fad", label: "C'est juste une mode" });
+    expect(unknown.choices.map((c) => c.id)).toEqual(content().objections.rules.map((r) => `topic:${r.id}`));
+    expect(unknown.choices[0]).toEqual({ id: "topic:fad", label: "C'est juste une mode" });
     // two rules about as likely: both, to pick from
     expect(ambiguous.text).toBe("Your message touches on more than one topic. Which one did you mean?");
     expect(ambiguous.source).toBeNull();
     expect(ambiguous.choices).toEqual([
-      { id: "ask:fad", label: "It's just a fad" },
-      { id: "ask:too-expensive", label: "A dedicated employee costs too much" },
+      { id: "topic:fad", label: "It's just a fad" },
+      { id: "topic:too-expensive", label: "A dedicated employee costs too much" },
     ]);
   }, 30_000);
 
@@ -132,6 +135,30 @@ describe("npm run coach (the terminal test mode)", () => {
     expect(said).toContain("Source: «Question No 1: Le budget");
     expect(said).toContain("(2/5) How many hours a month");
     expect(lines[3]!.replies[0]!.text).toBe("Noted: 10 h a month (about 2.3 h a week).");
+  }, 30_000);
+
+  it("shows in each --json line the answers saved so far; a reading waiting for a yes is not among them", async () => {
+    const { stdout, code } = await runCoach(
+      ["--json", "--db", tempDir(), "--user", "max"],
+      ["#choice:pick:goal:sales", "ptete une heure ou deux le soir apres la fermeture", "oui", "wait, for the budget... no, 50 $ par mois", "jai dit une heure ou deux PAR SEMAINE"].join("\n") + "\n",
+    );
+    expect(code).toBe(0);
+    const lines = stdout.trim().split("\n").map((l) => JSON.parse(l) as Line);
+    expect(lines.map((l) => l.answers)).toEqual([
+      {},
+      { goal: { type: "choice", id: "sales" } },
+      // "le soir": read as every evening, but confirmed before it is saved
+      { goal: { type: "choice", id: "sales" } },
+      { goal: { type: "choice", id: "sales" }, time: { type: "hours", hoursPerMonth: 32.6, given: { amount: 1.5, per: "day" } } },
+      { goal: { type: "choice", id: "sales" }, time: { type: "hours", hoursPerMonth: 32.6, given: { amount: 1.5, per: "day" } }, budget: { type: "money", amountPerMonth: 50, currency: "$" } },
+      expect.anything(),
+    ]);
+    expect(lines[2]!.mode).toBe("confirming(time) / asking(time)");
+    expect(lines[2]!.replies.at(-1)!.choices.map((c) => c.id)).toEqual(["confirm:time:yes", "confirm:time:no"]);
+    // a correction of the time: "par semaine" instead of every evening, said back before it changes
+    const last = lines[5]!;
+    expect(last.mode).toBe("confirming(time) / asking(skills)");
+    expect(last.replies.map((r) => r.text).join("\n")).toContain("Voulez-vous changer votre temps : 32,6 h par mois (environ 7,5 h par semaine) → 6,5 h par mois");
   }, 30_000);
 
   it("says what works when an option is wrong", async () => {

@@ -205,11 +205,14 @@ describe("a whole interview in English", () => {
     );
   });
 
-  it("keeps an own-words goal and says so", async () => {
+  it("keeps an own-words goal once confirmed, and says so", async () => {
     const { last } = await runTranscript(
       `
       > english
       > become the favourite bakery of our neighbourhood
+      ~ I'd keep your goal in your own words: «become the favourite bakery of our neighbourhood». Is that right?
+      @ goal
+      > yes
       ~ Got it, I'll keep your goal in your own words: «become the favourite bakery of our neighbourhood».
       @ time
       > 2 days a month

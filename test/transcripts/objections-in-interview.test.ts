@@ -53,22 +53,25 @@ describe("objections during the interview", () => {
       > $300
       ~ Noted: $300 a month.
       @ skills
+      # the doubt is the answer itself: only the answer
       > nobody here knows how to do this
-      = objection no-skills
+      = objection none
       ~ Noted: None.
-      ~ As for your concern:
-      ~ That is the question most businesses forget
+      ! As for your concern:
       ~ (5/5) Who will run it
       @ owner
-      > the intern
-      ~ Noted: An intern.
-      ! As for your concern
+      # an answer and a doubt of its own: both
+      > an agency, but it costs too much
+      = objection too-expensive
+      ~ Noted: An agency or freelancer.
+      ~ As for your concern:
+      ~ Don't decide in the abstract
       @ done
-      ~ If an intern runs your accounts, give them clear written guidelines
+      ~ An agency or freelancer can do the work, but the company's voice has to come from inside
       `,
       new MemoryStore(),
     );
-    expect(last.plan).toMatchObject({ goal: "sales", hoursPerMonth: 10, budgetPerMonth: 300, skills: "none", owner: "intern" });
+    expect(last.plan).toMatchObject({ goal: "sales", hoursPerMonth: 10, budgetPerMonth: 300, skills: "none", owner: "agency" });
   });
 
   it("answers an objection that names a choice instead of taking it as the answer (fr)", async () => {
@@ -174,7 +177,7 @@ describe("objections during the interview", () => {
       ~ With your budget of $100, start small and measure before you spend more.
       > what's the weather like?
       = objection none
-      ~ I'm not sure I follow. Which of these doubts would you like me to talk about?
+      ~ I don't have a ready answer to that question yet. Here are the doubts I can talk about:
       ~ 15. Our website is enough
       > 7
       = objection security

@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { decodeComponentId, encodeComponentId, MAX_CUSTOM_ID, type ComponentId } from "../../../adapters/discord/component-id.ts";
+import { arbitraryAction } from "../../helpers/arbitrary-actions.ts";
 
 const owner = fc.stringMatching(/^\d{17,20}$/);
-const choice = fc.stringMatching(/^[a-z]{1,10}:[a-z0-9:-]{1,49}$/);
 const step = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,59}$/);
 const componentId: fc.Arbitrary<ComponentId> = fc.oneof(
-  fc.record({ kind: fc.constant("choice" as const), owner, choice }),
+  fc.record({ kind: fc.constant("choice" as const), owner, action: arbitraryAction }),
   fc.record({ kind: fc.constant("select" as const), owner, index: fc.integer({ min: 0, max: 4 }) }),
   fc.record({ kind: fc.constant("typed" as const), owner, lang: fc.constantFrom("fr" as const, "en" as const), step }),
   fc.record({ kind: fc.constant("modal" as const), owner, step }),
@@ -26,9 +26,9 @@ describe("component custom_id", () => {
   });
 
   test("the owner's user id is in every id, so another user's press can be told apart", () => {
-    const id = encodeComponentId({ kind: "choice", owner: "111111111111111111", choice: "goal:sales" });
-    expect(id).toBe("c:111111111111111111:goal:sales");
-    expect(decodeComponentId(id)).toMatchObject({ owner: "111111111111111111", choice: "goal:sales" });
+    const id = encodeComponentId({ kind: "choice", owner: "111111111111111111", action: { kind: "pick", step: "goal", choice: "sales" } });
+    expect(id).toBe("c:111111111111111111:pick:goal:sales");
+    expect(decodeComponentId(id)).toMatchObject({ owner: "111111111111111111", action: { kind: "pick", step: "goal", choice: "sales" } });
   });
 
   test("ids this version never made are not understood", () => {
@@ -38,6 +38,6 @@ describe("component custom_id", () => {
   });
 
   test("an id that would exceed 100 characters is refused rather than sent", () => {
-    expect(() => encodeComponentId({ kind: "choice", owner: "111111111111111111", choice: `goal:${"x".repeat(90)}` })).toThrow(RangeError);
+    expect(() => encodeComponentId({ kind: "choice", owner: "111111111111111111", action: { kind: "pick", step: "y".repeat(40), choice: "x".repeat(60) } })).toThrow(RangeError);
   });
 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sessionKey } from "../../../src/store/session-store.ts";
 import { buttons, inputs, selects, startTestBed, type Seen, type TestBed } from "./discord-test-bed.ts";
 import { discordUser, GUILD_ID } from "./interaction-fixtures.ts";
+import { planOf } from "../../helpers/inputs.ts";
 
 let bed: TestBed;
 beforeAll(async () => {
@@ -64,21 +65,22 @@ describe("the /plan interview in French, in a server", () => {
     expect(budget.seen.text).toContain("C'est noté : aucun budget pour l'instant.");
     expect(budget.seen.text).toContain("(4/5) Quelles compétences en médias sociaux");
 
-    // four skills and five owners: buttons
+    // four skills: buttons; six owners: a menu (Discord shows five buttons a row)
     seen = await u.press("Aucune");
     expect(seen.text).toContain("C'est noté : Aucune.");
-    expect(buttons(seen.messages.at(-1)!).map((b) => b.label)).toEqual([
-      "Moi-même", "Un employé", "Un stagiaire", "Une agence ou un pigiste", "Pas encore décidé", "Retour",
+    expect(selects(seen.messages.at(-1)!)[0]!.options.map((o) => o.label)).toEqual([
+      "Moi-même", "Un employé", "Un stagiaire", "Un membre de ma famille", "Une agence ou un pigiste", "Pas encore décidé",
     ]);
+    expect(buttons(seen.messages.at(-1)!).map((b) => b.label)).toEqual(["Retour"]);
 
     // the last answer: the plan, split under Discord's 2000 characters, with its Markdown file
-    seen = await u.press("Un employé");
+    seen = await u.choose("Un employé");
     expect(ephemeral(seen)).toBe(true);
     expect(seen.text).toContain("Merci ! Voici votre plan, bâti à partir de vos réponses :");
     expect(seen.text).toContain("# Votre plan médias sociaux");
     expect(seen.text).toContain("**Objectif :** Développer les ventes");
     expect(seen.text).toContain("**Responsable :** Un employé");
-    const stored = await bed.coordinator.plan(sessionKey("discord", GUILD_ID, u.id));
+    const stored = await planOf(bed.coordinator, sessionKey("discord", GUILD_ID, u.id));
     expect(stored?.done).toBe(true);
     const planMessages = seen.messages.filter((m) => m.content.startsWith("# Votre plan") || seen.messages.indexOf(m) > 0);
     for (const m of seen.messages) expect(m.content.length).toBeLessThanOrEqual(2000);
@@ -89,10 +91,12 @@ describe("the /plan interview in French, in a server", () => {
     expect(shownPlan).toContain(stored!.markdown.trim().replace(/\s+/g, " "));
     const last = seen.messages.at(-1)!;
     expect(last.content).toContain("Votre plan est prêt.");
+    // what the coach offers after every plan, on every platform, then Discord's own: share it in the channel
     expect(buttons(last).map((b) => [b.label, b.style])).toEqual([
-      ["📣 Partager mon plan dans ce salon", ButtonStyle.Success],
-      ["Retour", ButtonStyle.Secondary],
+      ["Mon plan", ButtonStyle.Secondary],
+      ["Changer une réponse", ButtonStyle.Secondary],
       ["Recommencer", ButtonStyle.Secondary],
+      ["📣 Partager mon plan dans ce salon", ButtonStyle.Success],
     ]);
 
     // sharing: public messages in the channel (not ephemeral), then the user privately told. The
@@ -158,7 +162,7 @@ describe("the /plan interview in French, in a server", () => {
     expect(seen.text).toBe("Je vais effacer tout ce que je garde sur vous : vos réponses et votre plan. Êtes-vous sûr ?");
     seen = await u.press("Oui");
     expect(seen.text).toBe("C'est fait : je n'ai plus rien sur vous. Écrivez-moi quand vous voulez pour recommencer.");
-    expect(await bed.coordinator.plan(sessionKey("discord", GUILD_ID, u.id))).toBeNull();
+    expect(await planOf(bed.coordinator, sessionKey("discord", GUILD_ID, u.id))).toBeNull();
   });
 });
 
@@ -194,9 +198,9 @@ describe("the /plan interview in English, in a DM", () => {
 
     seen = await u.press("Some professional experience");
     expect(seen.text).toContain("(5/5) Who will run it day to day?");
-    seen = await u.press("Myself");
+    seen = await u.choose("Myself");
 
-    const stored = await bed.coordinator.plan(sessionKey("discord", "dm", u.id));
+    const stored = await planOf(bed.coordinator, sessionKey("discord", "dm", u.id));
     expect(stored?.done).toBe(true);
     expect(seen.text).toContain("Thank you! Here is your plan, built from your answers:");
     expect(seen.text).toContain("**Goal:** Attract new talent");

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sessionKey } from "../../../src/store/session-store.ts";
 import { buttons, selects, startTestBed, type TestBed } from "./discord-test-bed.ts";
 import { buttonPress, discordUser, GUILD_ID, selectMenu } from "./interaction-fixtures.ts";
+import { planOf } from "../../helpers/inputs.ts";
 
 let bed: TestBed;
 beforeAll(async () => {
@@ -61,7 +62,7 @@ describe("an interaction Discord no longer accepts", () => {
     expect(warning?.message).toMatch(/10062 Unknown interaction/);
     expect(bed.logs.filter((l) => l.level === "error")).toEqual([]);
     // the coordinator never saw the input: no session was started
-    expect(await bed.coordinator.plan(sessionKey("discord", GUILD_ID, u.id))).toBeNull();
+    expect(await planOf(bed.coordinator, sessionKey("discord", GUILD_ID, u.id))).toBeNull();
 
     const next = await u.slash("plan");
     expect(next.text).toContain("(1/5) Quel est votre objectif");
@@ -85,7 +86,7 @@ describe("the same interaction delivered twice", () => {
     const warning = bed.logs.find((l) => l.level === "warn" && l.fields.interaction === choice.id);
     expect(warning?.message).toMatch(/40060/);
     expect(bed.logs.filter((l) => l.level === "error")).toEqual([]);
-    const plan = await bed.coordinator.plan(sessionKey("discord", GUILD_ID, u.id));
+    const plan = await planOf(bed.coordinator, sessionKey("discord", GUILD_ID, u.id));
     expect(plan?.plan.goal).toBe("sales");
   });
 });
@@ -96,7 +97,7 @@ describe("nothing a user types can ping anyone", () => {
     await u.slash("plan");
     const { modal, seen } = await u.type("✏️ Dans mes mots", "@everyone venez goûter nos nouvelles pâtisseries");
     expect(modal.title).toBe("Votre réponse");
-    expect(seen.text).toContain("C'est noté, je garde votre objectif dans vos mots : «@everyone venez goûter nos nouvelles pâtisseries».");
+    expect(seen.text).toContain("Je garderais votre objectif dans vos mots : «@everyone venez goûter nos nouvelles pâtisseries». Est-ce bien ça ?");
     const sent = seen.calls.filter((c) => JSON.stringify(c.body).includes("@everyone"));
     expect(sent.length).toBeGreaterThan(0);
     for (const call of sent) expect((call.body as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
@@ -132,7 +133,7 @@ describe("buttons that are not for this user or this moment", () => {
     expect(refused.messages[0]!.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(refused.modal).toBeNull();
     expect(question.components).toEqual(before);
-    expect(await bed.coordinator.plan(sessionKey("discord", GUILD_ID, paul.id))).toBeNull();
+    expect(await planOf(bed.coordinator, sessionKey("discord", GUILD_ID, paul.id))).toBeNull();
 
     // Marie's conversation is where it was: her own choice still answers question 1
     const seen = await marie.chooseOn(question, "Réseauter et prospecter");
@@ -149,7 +150,7 @@ describe("buttons that are not for this user or this moment", () => {
     const stale = await u.chooseOn(first.messages.at(-1)!, "Attirer de nouveaux talents");
     expect(stale.text).toContain("Ce bouton appartient à une question précédente ; je n'en tiens pas compte.");
     expect(stale.text).toContain("(2/5) Combien d'heures par mois");
-    const plan = await bed.coordinator.plan(sessionKey("discord", GUILD_ID, u.id));
+    const plan = await planOf(bed.coordinator, sessionKey("discord", GUILD_ID, u.id));
     expect(plan?.plan.goal).toBe("competitors");
   });
 
@@ -167,7 +168,7 @@ describe("buttons that are not for this user or this moment", () => {
     expect(seen.text).toContain("Ce bouton appartient à une question précédente");
     expect(seen.text).toContain("(3/5) Quel budget par mois");
     expect(seen.text).not.toContain("C'est noté");
-    const plan = await bed.coordinator.plan(sessionKey("discord", GUILD_ID, u.id));
+    const plan = await planOf(bed.coordinator, sessionKey("discord", GUILD_ID, u.id));
     expect(plan?.plan.budgetPerMonth).toBeNull();
     expect(plan?.plan.hoursPerMonth).toBe(10);
   });
@@ -202,7 +203,9 @@ describe("leftovers of an older version of the coach", () => {
     const message = bed.fake.apiMessage(first.messages.at(-1)!);
     const old = await u.send(buttonPress({ ...u.where, customId: "coach-v0:goal:sales", message }));
     expect(old.text).toBe("This button is from an older version of the coach and no longer works. Run /plan to pick up where you left off.");
-    expect(await bed.coordinator.plan(sessionKey("discord", GUILD_ID, u.id))).toMatchObject({ done: false, plan: { goal: null } });
+    // nothing was answered by it
+    const after = await bed.coordinator.handle(sessionKey("discord", GUILD_ID, u.id), { kind: "export" });
+    expect(after).toMatchObject({ known: true, done: false, answers: {} });
   });
 });
 

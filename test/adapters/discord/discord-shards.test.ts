@@ -23,6 +23,7 @@ import { tempDirs } from "../../helpers/temp-dirs.ts";
 import { buttons, inputs, selects } from "./discord-test-bed.ts";
 import { APP_ID, FAKE_TOKEN, FakeDiscord, type SeenMessage } from "./fake-discord.ts";
 import { buttonPress, discordUser, GUILD_ID, modalSubmit, selectMenu, slashCommand, type Where } from "./interaction-fixtures.ts";
+import { planOf } from "../../helpers/inputs.ts";
 
 const skip = redisUnavailable();
 if (skip) console.warn(`Discord sharding test skipped: ${skip}`);
@@ -125,13 +126,17 @@ describe("Discord on 2 shards (ShardingManager, mode process) sharing Redis", ()
     seen = await typeAnswer(0, 1, "5 hours a week", "(3/5) What budget a month");
     seen = await typeAnswer(1, 0, "$150 a month", "(4/5) What social-media skills");
     seen = await on(1, press("Some professional experience"), "(5/5) Who will run it day to day?");
-    seen = await on(0, press("Myself"), { file: true });
+    // six choices: a menu
+    const ownerMessage = seen.at(-1)!;
+    const owners = selects(ownerMessage)[0]!;
+    const myself = owners.options.find((o) => o.label === "Myself")!;
+    seen = await on(0, selectMenu({ ...where, customId: owners.custom_id, values: [myself.value], message: f.apiMessage(ownerMessage) }), { file: true });
     expect(textOf(seen)).toContain("Thank you! Here is your plan, built from your answers:");
 
     // the plan the user sees is the one in Redis, with every answer
     const coordinator = new Coordinator({ content: content(), store: store! });
     const key = sessionKey("discord", GUILD_ID, where.user.id);
-    const stored = await coordinator.plan(key);
+    const stored = await planOf(coordinator, key);
     expect(stored?.done).toBe(true);
     expect(textOf(seen)).toContain("**Goal:** Attract new talent");
     expect(seen.flatMap((m) => m.files)).toEqual([{ name: "social-media-plan.md", text: stored!.markdown }]);

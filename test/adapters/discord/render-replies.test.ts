@@ -10,8 +10,10 @@ import { loadDiscordDialogs, type DiscordDialogs } from "../../../adapters/disco
 import { LIMITS, renderReplies, typedAnswerModal, type RenderContext } from "../../../adapters/discord/render-replies.ts";
 import type { Content } from "../../../src/content/compile.ts";
 import { loadContent } from "../../../src/content/load.ts";
-import type { Reply } from "../../../src/engine/replies.ts";
-import type { Plan } from "../../../src/plan/build-plan.ts";
+import type { Choice, Reply } from "../../../src/vocabulary/replies.ts";
+import type { Plan } from "../../../src/vocabulary/plan-shape.ts";
+import { encodeAction } from "../../../adapters/shared/action-codec.ts";
+import { arbitraryAction } from "../../helpers/arbitrary-actions.ts";
 
 let content: Content;
 let dialogs: DiscordDialogs;
@@ -21,14 +23,14 @@ beforeAll(() => {
 });
 
 const OWNER = "123456789012345678";
-const ctx = (o: Partial<RenderContext> = {}): RenderContext => ({ owner: OWNER, lang: "en", content, dialogs, done: false, shareable: true, ...o });
+const ctx = (o: Partial<RenderContext> = {}): RenderContext => ({ owner: OWNER, lang: "en", content, dialogs, shareable: true, ...o });
 
 /** Words and paragraphs, sometimes far past 2000 characters. */
 const prose = fc
   .array(fc.array(fc.stringMatching(/^[a-zA-Zéàç'«»-]{1,14}$/), { minLength: 1, maxLength: 120 }).map((w) => w.join(" ")), { minLength: 1, maxLength: 40 })
   .map((paragraphs) => paragraphs.join("\n\n"));
-const choice = fc.record({ id: fc.stringMatching(/^[a-z]{1,8}:[a-z0-9-]{1,40}$/), label: fc.string({ minLength: 1, maxLength: 150 }) });
-const choices = fc.uniqueArray(choice, { maxLength: 60, selector: (c) => c.id });
+const choice = fc.record({ action: arbitraryAction, label: fc.string({ minLength: 1, maxLength: 150 }) });
+const choices = fc.uniqueArray(choice, { maxLength: 60, selector: (c) => encodeAction(c.action) });
 const reply: fc.Arbitrary<Reply> = fc.oneof(
   fc.record({ kind: fc.constant("text" as const), text: prose, choices }),
   fc.record({
@@ -37,16 +39,17 @@ const reply: fc.Arbitrary<Reply> = fc.oneof(
     text: prose,
     choices,
     typed: fc.option(fc.record({ label: fc.string({ minLength: 1, maxLength: 80 }), placeholder: fc.string({ maxLength: 200 }) }), { nil: null }),
+    controls: fc.constantFrom<Choice[]>([], [{ action: { kind: "command", command: "back" }, label: "Back" }]),
   }),
-  fc.record({ kind: fc.constant("answer" as const), objection: fc.constant("fad"), text: prose, source: fc.constant("s"), choices }),
+  fc.record({ kind: fc.constant("answer" as const), rule: fc.constant("fad"), text: prose, source: fc.constant("s"), choices }),
   fc.record({ kind: fc.constant("plan" as const), text: prose, plan: fc.constant({ lang: "en" } as Plan) }),
 );
 
 describe("any replies fit Discord's limits", () => {
   test("content ≤ 2000, ≤ 5 rows, ≤ 5 buttons a row, ≤ 25 options a menu, labels and custom_ids within bounds, each id unique and owned", () => {
     fc.assert(
-      fc.property(fc.array(reply, { minLength: 1, maxLength: 6 }), fc.boolean(), fc.boolean(), (replies, done, shareable) => {
-        const messages = renderReplies(replies, ctx({ done, shareable }));
+      fc.property(fc.array(reply, { minLength: 1, maxLength: 6 }), fc.boolean(), (replies, shareable) => {
+        const messages = renderReplies(replies, ctx({ shareable }));
         expect(messages.length).toBeGreaterThan(0);
         for (const m of messages) {
           expect(m.content.length).toBeGreaterThan(0);
@@ -93,14 +96,15 @@ describe("any replies fit Discord's limits", () => {
 describe("the real questions", () => {
   test("the goal's ten choices become a select menu; up to five choices are buttons", () => {
     const [goal] = renderReplies(
-      [{ kind: "question", step: "goal", text: "Goal?", choices: content.steps[0]!.kind === "choice" ? content.steps[0]!.choices.map((c) => ({ id: `goal:${c.id}`, label: c.label.en })) : [], typed: { label: "Goal", placeholder: "" } }],
+      [{ kind: "question", step: "goal", text: "Goal?", choices: content.steps[0]!.kind === "choice" ? content.steps[0]!.choices.map((c) => ({ action: { kind: "pick" as const, step: "goal", choice: c.id }, label: c.label.en })) : [], typed: { label: "Goal", placeholder: "" }, controls: [] }],
       ctx(),
     );
     const [menuRow, controls] = goal!.components;
     expect(menuRow!.components[0]!.type).toBe(ComponentType.StringSelect);
     expect(controls!.components.map((c) => ("label" in c ? c.label : ""))).toEqual(["✏️ In my own words"]);
 
-    const [yesNo] = renderReplies([{ kind: "text", text: "Sure?", choices: [{ id: "confirm:yes", label: "Yes" }, { id: "confirm:no", label: "No" }] }], ctx());
+    const yes = { kind: "confirm" as const, about: "time", yes: true };
+    const [yesNo] = renderReplies([{ kind: "text", text: "Sure?", choices: [{ action: yes, label: "Yes" }, { action: { ...yes, yes: false }, label: "No" }] }], ctx());
     expect(yesNo!.components).toHaveLength(1);
     expect(yesNo!.components[0]!.components.map((c) => c.type)).toEqual([ComponentType.Button, ComponentType.Button]);
   });

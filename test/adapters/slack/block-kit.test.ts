@@ -6,13 +6,15 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { LIMITS, readPressedButton, renderPlan, renderReplies, withChoiceMade, type Outgoing, type SlackMessage } from "../../../adapters/slack/block-kit.ts";
 import { markdownToMrkdwn } from "../../../adapters/slack/markdown-to-mrkdwn.ts";
-import type { Reply } from "../../../src/engine/replies.ts";
+import type { Reply } from "../../../src/vocabulary/replies.ts";
+import { arbitraryAction } from "../../helpers/arbitrary-actions.ts";
 import { sessionKey } from "../../../src/store/session-store.ts";
 import { Coordinator } from "../../../src/coordinator.ts";
 import { MemoryStore } from "../../../src/store/memory-store.ts";
 import { sharedContent } from "./slack-harness.ts";
+import { planOf } from "../../helpers/inputs.ts";
 
-const choice = fc.record({ id: fc.string({ minLength: 1, maxLength: 60 }), label: fc.string({ minLength: 1, maxLength: 200 }) });
+const choice = fc.record({ action: arbitraryAction, label: fc.string({ minLength: 1, maxLength: 200 }) });
 const reply: fc.Arbitrary<Reply> = fc.oneof(
   fc.record({ kind: fc.constant("text" as const), text: fc.string({ maxLength: 9000 }), choices: fc.array(choice, { maxLength: 60 }) }),
   fc.record({ kind: fc.constant("plan" as const), text: fc.string({ maxLength: 20000 }), plan: fc.constant(null as never) }),
@@ -57,7 +59,7 @@ describe("Slack's limits", () => {
         const [out] = renderReplies([{ kind: "text", text: "?", choices }], { kind: "turn", owner: "U1" });
         const buttons = out?.kind === "message" ? out.message.blocks.flatMap((b) => (b.type === "actions" ? b.elements.map((e) => ({ block: b.block_id ?? "", e })) : [])) : [];
         expect(buttons.map(({ block, e }) => (e.type === "button" ? readPressedButton(block, e.value) : null))).toEqual(
-          choices.map((c) => ({ kind: "turn", owner: "U1", choice: c.id })),
+          choices.map((c) => ({ kind: "turn", owner: "U1", action: c.action })),
         );
       }),
     );
@@ -66,7 +68,7 @@ describe("Slack's limits", () => {
 
 test("a long label is cut at a word with an ellipsis, not mid-word", () => {
   const label = "Une agence ou un pigiste qui connaît déjà notre marché et nos clients depuis des années";
-  const [out] = renderReplies([{ kind: "text", text: "Qui ?", choices: [{ id: "owner:agency", label }] }], { kind: "topic" });
+  const [out] = renderReplies([{ kind: "text", text: "Qui ?", choices: [{ action: { kind: "pick", step: "owner", choice: "agency" }, label }] }], { kind: "topic" });
   const actions = out?.kind === "message" ? out.message.blocks.find((b) => b.type === "actions") : undefined;
   const button = actions?.type === "actions" ? actions.elements[0] : undefined;
   expect(button?.type === "button" ? button.text.text : "").toBe("Une agence ou un pigiste qui connaît déjà notre marché et nos clients…");
@@ -75,8 +77,8 @@ test("a long label is cut at a word with an ellipsis, not mid-word", () => {
 test("a real plan, made ten times longer, splits cleanly at paragraph boundaries into sections and messages", async () => {
   const coordinator = new Coordinator({ content: sharedContent(), store: new MemoryStore() });
   const key = sessionKey("slack", "T1", "ULONG");
-  for (const text of ["bonjour", "je veux plus de clients", "10 h par semaine", "aucun", "1", "2"]) await coordinator.handle(key, { type: "text", text });
-  const markdown = (await coordinator.plan(key))?.markdown ?? "";
+  for (const text of ["bonjour", "je veux plus de clients", "10 h par semaine", "aucun", "1", "2"]) await coordinator.handle(key, { kind: "text", text });
+  const markdown = (await planOf(coordinator, key))?.markdown ?? "";
   const long = Array.from({ length: 10 }, () => markdown).join("\n");
   const out = renderPlan(long);
   const sections = out.messages.flatMap((m) => m.blocks.map((b) => (b.type === "section" ? (b.text?.text ?? "") : "")));
@@ -94,7 +96,7 @@ test("a real plan, made ten times longer, splits cleanly at paragraph boundaries
 });
 
 test("once a button is pressed, its buttons make way for the choice", () => {
-  const [out] = renderReplies([{ kind: "text", text: "Objectif ?", choices: [{ id: "goal:sales", label: "Ventes" }] }], { kind: "turn", owner: "U1" });
+  const [out] = renderReplies([{ kind: "text", text: "Objectif ?", choices: [{ action: { kind: "pick", step: "goal", choice: "sales" }, label: "Ventes" }] }], { kind: "turn", owner: "U1" });
   const blocks = out?.kind === "message" ? out.message.blocks : [];
   expect(withChoiceMade(blocks, "Votre choix : Ventes <3")).toEqual([
     blocks[0],

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sessionKey } from "../../../src/store/session-store.ts";
 import { nextTs, slackEvent, slashCommand } from "./fixtures.ts";
 import { postsOf, SlackHarness } from "./slack-harness.ts";
+import { planOf } from "../../helpers/inputs.ts";
 
 describe("plans in DMs (the default)", () => {
   let h: SlackHarness;
@@ -107,8 +108,8 @@ describe("plans in the thread (SLACK_PLAN_IN=thread)", () => {
     expect(postsOf(typed.calls)[0]?.text).toMatch(/^C'est noté\. Votre objectif : Développer les ventes\.\n\(2\/5\)/);
 
     const key = sessionKey("slack", "T1", "U1");
-    expect((await h.coordinator.plan(key))?.plan.goal).toBe("sales");
-    expect(await h.coordinator.plan(sessionKey("slack", "T1", "U2"))).toBeNull();
+    expect((await planOf(h.coordinator, key))?.plan.goal).toBe("sales");
+    expect(await planOf(h.coordinator, sessionKey("slack", "T1", "U2"))).toBeNull();
   });
 
   test("no error was logged", () => {

@@ -8,6 +8,7 @@ import { sessionKey } from "../../../src/store/session-store.ts";
 import { slackEvent, slashCommand } from "./fixtures.ts";
 import { postsOf, SlackHarness, type Exchange } from "./slack-harness.ts";
 import type { ApiCall } from "./fake-slack-api.ts";
+import { planOf } from "../../helpers/inputs.ts";
 
 let h: SlackHarness;
 beforeAll(async () => {
@@ -64,7 +65,8 @@ describe("by direct message, in French (Slack locale fr-FR)", () => {
     last = await dm("UFR", "aucun");
     expect(postsOf(last.calls)[0]?.text).toMatch(/^C'est noté : aucun budget pour l'instant\.\n\(4\/5\) Quelles compétences/);
     last = await h.press(last, "Aucune", "UFR");
-    expect(postsOf(last.calls)[0]?.buttons).toEqual(["Moi-même", "Un employé", "Un stagiaire", "Une agence ou un pigiste", "Pas encore décidé"]);
+    // the question's choices, then a way back to the previous question
+    expect(postsOf(last.calls)[0]?.buttons).toEqual(["Moi-même", "Un employé", "Un stagiaire", "Un membre de ma famille", "Une agence ou un pigiste", "Pas encore décidé", "Retour"]);
   });
 
   test("the last answer brings the plan, as a message in Slack formatting and as a Markdown file", async () => {
@@ -80,7 +82,7 @@ describe("by direct message, in French (Slack locale fr-FR)", () => {
     expect(filename).toBe("plan-medias-sociaux.md");
     expect(file.startsWith("# Votre plan médias sociaux\n\n## Vos réponses\n\n- **Objectif :** Développer les ventes\n- **Temps :** 43,3 h par mois (environ 10 h par semaine)\n- **Budget :** aucun budget pour l'instant\n- **Compétences :** Aucune\n- **Responsable :** Un employé\n")).toBe(true);
     expect(file).toContain("## Recommandations");
-    expect(file).toBe((await h.coordinator.plan(key))?.markdown);
+    expect(file).toBe((await planOf(h.coordinator, key))?.markdown);
     expect(complete.params["channel_id"]).toBe("DUFR");
     expect(complete.params["files"]).toEqual([{ id: expect.stringMatching(/^F/), title: "Votre plan médias sociaux" }]);
     expect(complete.params["initial_comment"]).toBe("Votre plan en fichier Markdown, à garder ou à partager.");
@@ -89,19 +91,21 @@ describe("by direct message, in French (Slack locale fr-FR)", () => {
     expect(order.slice(-2)).toEqual(["files.completeUploadExternal", "chat.postMessage"]);
   });
 
-  test("/plan afterwards is acknowledged at once, then shows the plan in the DM and offers to start again", async () => {
+  test("/plan afterwards is acknowledged at once, then offers in the DM to see the plan, change an answer or start over", async () => {
     const ex = await h.send(slashCommand({ user: "UFR", channel: "C1", responseUrl: h.api.responseUrl("plan-ufr") }));
     expect(ex.status).toBe(200);
     expect(ex.body).toBe("");
     const posts = postsOf(ex.calls);
     expect(posts.every((p) => p.channel === "DUFR")).toBe(true);
-    expect(posts[0]?.text).toMatch(/^\*Votre plan médias sociaux\*/);
-    expect(upload(ex).file).toBe((await h.coordinator.plan(key))?.markdown);
-    expect(posts.at(-1)).toMatchObject({ text: "Voulez-vous recommencer avec de nouvelles réponses ?", buttons: ["Recommencer"] });
+    expect(posts.at(-1)).toMatchObject({ text: expect.stringMatching(/^Rebonjour ! Votre plan est prêt\./), buttons: ["Mon plan", "Changer une réponse", "Recommencer"] });
     expect(h.api.responses.at(-1)).toEqual({
       path: "/respond/plan-ufr",
       body: { response_type: "ephemeral", text: "Je vous écris en message privé pour bâtir votre plan." },
     });
+
+    const shown = await h.press(ex, "Mon plan", "UFR");
+    expect(postsOf(shown.calls)[0]?.text).toMatch(/^\*Votre plan médias sociaux\*/);
+    expect(upload(shown).file).toBe((await planOf(h.coordinator, key))?.markdown);
 
     const restart = await h.press(ex, "Recommencer", "UFR");
     expect(postsOf(restart.calls)[0]).toMatchObject({ text: "Tout recommencer ? Vos réponses seront effacées.", buttons: ["Oui", "Non"] });
@@ -110,7 +114,7 @@ describe("by direct message, in French (Slack locale fr-FR)", () => {
 
 describe("someone else in the same workspace", () => {
   test("never gets another person's plan: not by /plan, a mention asking for a plan, a DM saying plan, or asking for it", async () => {
-    const theirs = await h.coordinator.plan(sessionKey("slack", "T1", "UFR"));
+    const theirs = await planOf(h.coordinator, sessionKey("slack", "T1", "UFR"));
     expect(theirs?.markdown).toContain("43,3 h par mois"); // UFR's plan, from the tests above
     const exchanges = [
       await h.send(slashCommand({ user: "UOTHER", channel: "C1", responseUrl: h.api.responseUrl("plan-other") })),
@@ -155,7 +159,7 @@ describe("by direct message, in English (Slack locale en-US)", () => {
     expect(filename).toBe("social-media-plan.md");
     expect(file).toMatch(/^# Your social-media plan\n\n## Your answers\n\n- \*\*Goal:\*\* Grow sales\n/);
     expect(file).toContain("- **Who runs it:** Myself");
-    expect(file).toBe((await h.coordinator.plan(sessionKey("slack", "T1", "UEN")))?.markdown);
+    expect(file).toBe((await planOf(h.coordinator, sessionKey("slack", "T1", "UEN")))?.markdown);
   });
 
   test("the Slack locale wins over the language of the first words", async () => {

@@ -8,6 +8,7 @@ import { sessionKey } from "../../../src/store/session-store.ts";
 import { BOT } from "./fake-slack-api.ts";
 import { nextTs, signature, slackEvent, slashCommand } from "./fixtures.ts";
 import { postsOf, SIGNING_SECRET, SlackHarness, textOf } from "./slack-harness.ts";
+import { planOf } from "../../helpers/inputs.ts";
 
 let h: SlackHarness;
 beforeAll(async () => {
@@ -85,7 +86,7 @@ describe("echoed text", () => {
       slackEvent({ type: "message", user: "UINJ", text: "&lt;!channel&gt; <!everyone> <@U2|ana> réparer des vélos anciens &amp; &lt;b&gt;" }),
     );
     const [post] = ex.calls.filter((c) => c.method === "chat.postMessage");
-    const echo = "C'est noté, je garde votre objectif dans vos mots : «&lt;!channel&gt; @everyone @ana réparer des vélos anciens &amp; &lt;b&gt;».";
+    const echo = "Je garderais votre objectif dans vos mots : «&lt;!channel&gt; @everyone @ana réparer des vélos anciens &amp; &lt;b&gt;». Est-ce bien ça ? (Sinon, choisissez le choix le plus proche.)";
     expect(textOf(post!).split("\n")[0]).toBe(echo);
     expect(String(post!.params["text"]).split("\n")[0]).toBe(echo);
     expect(post!.params["parse"]).toBe("none");
@@ -109,7 +110,7 @@ describe("who the coach listens to", () => {
       expect(ex.status).toBe(200);
       expect(ex.calls.filter((c) => c.method !== "users.info")).toEqual([]);
     }
-    for (const user of [BOT.userId, "UBOTLIKE", "UEDIT", "UOTHERBOT"]) expect(await h.coordinator.plan(sessionKey("slack", "T1", user))).toBeNull();
+    for (const user of [BOT.userId, "UBOTLIKE", "UEDIT", "UOTHERBOT"]) expect(await planOf(h.coordinator, sessionKey("slack", "T1", user))).toBeNull();
 
     // and a person in the same DM setting is answered
     const person = await h.send(slackEvent({ type: "message", user: "UPERSON", text: "bonjour" }));

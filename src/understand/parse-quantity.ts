@@ -7,33 +7,8 @@
  * ("2 fois", "twice") and maybe a period ("par semaine", "a week"). A unit with no number before it
  * ("quelques heures", "several hours") is not a quantity: the answer is re-asked, never read as 1.
  */
-import { stripAccents } from "../text/normalize.ts";
-
-/** dialogs/parsing.yaml with every phrase split into tokens the way user text is. */
-export interface QuantityWords {
-  /** number phrases, their tokens joined by a space: "vingt", "a couple of" */
-  numberWords: ReadonlyMap<string, number>;
-  /** "a", "une": 1 before a unit ("a day a week") or a count ("une fois") */
-  articleWords: ReadonlySet<string>;
-  /** before a unit or a hundred ("quelques heures", "a few hundred"): too vague to read */
-  vagueWords: readonly string[][];
-  /** right after a number, words that only say "about" ("10ish", "10-ish hours"): left out */
-  approxWords: ReadonlySet<string>;
-  between: readonly string[][];
-  and: readonly string[][];
-  thousandWords: readonly string[][];
-  units: readonly { id: string; hours: number; phrases: string[][] }[];
-  periods: readonly { id: string; perMonth: number; phrases: string[][] }[];
-  /** after a number, a count of sessions: "2 fois", "3 times", "2 x" */
-  timesWords: readonly string[][];
-  /** a count in one word: "once", "twice" */
-  countWords: ReadonlyMap<string, number>;
-  zeroHours: ReadonlySet<string>;
-  zeroBudget: ReadonlySet<string>;
-  currencies: readonly { symbol: string; phrases: string[][] }[];
-  hoursPerMonthMax: number;
-  budgetPerMonthMax: number;
-}
+import type { QuantityWords } from "../content/quantity-words.ts";
+import { clausedTokens, type ClausedTokens } from "../text/quantity-tokens.ts";
 
 /** What the coach understood of a time answer. */
 export interface HoursAnswer {
@@ -49,32 +24,19 @@ export interface BudgetAnswer {
 }
 
 /**
- * Splits text into tokens for quantity parsing: numbers ("1 000", "1.000", "1'000", "2,5" → "1000",
- * "1000", "1000", "2.5"), currency symbols and words; "/" reads as "par".
- *
- * @example quantityTokens("10h/sem") // ["10", "h", "par", "sem"]
+ * A message's tokens as the parsers read them: "about" words right after a number left out ("10 ish
+ * hours" → "10 hours"), with the clause of each token kept.
  */
-export function quantityTokens(text: string): string[] {
-  let t = stripAccents(text.toLowerCase()).replace(/[\u2018\u2019\u02bc`´]/g, "'");
-  t = t.replace(/(\d)[ \u00a0\u202f'](?=\d{3}(?!\d))/g, "$1"); // 1 000, 1'000 → 1000
-  t = t.replace(/(?<![\d.])\d{1,3}(?:\.\d{3})+(?![.\d])/g, (m) => m.replace(/\./g, "")); // 1.000 € → 1000
-  t = t.replace(/(\d),(?=\d{3}(?!\d))/g, "$1"); // 1,000 → 1000
-  t = t.replace(/(\d),(?=\d)/g, "$1."); // 2,5 → 2.5
-  t = t.replace(/\//g, " par ");
-  t = t.replace(/(\d)-(?=\d)/g, "$1 - "); // 8-12
-  t = t.replace(/(\d)-(?=[a-z])/g, "$1 "); // 10-ish
-  t = t.replace(/(^|[^\d\w])-\s*(?=\d)/g, "$1 - "); // -3 stays a minus
-  t = t.replace(/(\d)([a-z$€£])/g, "$1 $2").replace(/([a-z$€£])(\d)/g, "$1 $2");
-  t = t.replace(/([$€£])/g, " $1 ");
-  t = t.replace(/[^a-z0-9.$€£\s-]/g, " ").replace(/(?<!\d)\.|\.(?!\d)/g, " ");
-  t = t.replace(/(?<=[a-z])-(?=[a-z])/g, " "); // demi-journée → demi journee
-  return t.split(/\s+/).filter((x) => x !== "");
+export function prepareTokens(text: string, words: QuantityWords): ClausedTokens {
+  // the same message is read for several questions in one turn: its tokens once
+  if (lastPrepared && lastPrepared.text === text && lastPrepared.words === words) return lastPrepared.tokens;
+  const { tokens, clause } = clausedTokens(text);
+  const keep = tokens.map((tok, i) => !(i > 0 && /^\d/.test(tokens[i - 1]!) && words.approxWords.has(tok)));
+  const prepared = { tokens: tokens.filter((_, i) => keep[i]), clause: clause.filter((_, i) => keep[i]) };
+  lastPrepared = { text, words, tokens: prepared };
+  return prepared;
 }
-
-/** The tokens without the "about" words that follow a number ("10 ish hours" → "10 hours"). */
-function withoutApprox(tokens: string[], words: QuantityWords): string[] {
-  return tokens.filter((tok, i) => !(i > 0 && /^\d/.test(tokens[i - 1]!) && words.approxWords.has(tok)));
-}
+let lastPrepared: { text: string; words: QuantityWords; tokens: ClausedTokens } | undefined;
 
 const MAX_PHRASE = 5;
 
@@ -87,8 +49,17 @@ function phraseAt(tokens: readonly string[], i: number, phrases: readonly string
   return best;
 }
 
+/** The first word of every key of a key set, so that most positions are ruled out at once. */
+const firstWords = new WeakMap<object, Set<string>>();
+
 /** The length of the longest key of `keys` (tokens joined by a space) found at `tokens[i]`; 0 if none. */
-function keyAt(tokens: readonly string[], i: number, keys: { has(key: string): boolean }): number {
+function keyAt(tokens: readonly string[], i: number, keys: ReadonlySet<string> | ReadonlyMap<string, unknown>): number {
+  let first = firstWords.get(keys);
+  if (!first) {
+    first = new Set([...keys.keys()].map((k) => k.split(" ")[0]!));
+    firstWords.set(keys, first);
+  }
+  if (!first.has(tokens[i] ?? "")) return 0;
   for (let n = Math.min(MAX_PHRASE, tokens.length - i); n > 0; n--) if (keys.has(tokens.slice(i, i + n).join(" "))) return n;
   return 0;
 }
@@ -222,11 +193,21 @@ function unitAt(tokens: readonly string[], i: number, words: QuantityWords): { h
   return best;
 }
 
-function periodAt(tokens: readonly string[], i: number, words: QuantityWords): { perMonth: number; end: number } | null {
-  let best: { perMonth: number; end: number } | null = null;
+interface PeriodRead {
+  id: string;
+  perMonth: number;
+  end: number;
+  /** a time of day taken as a period ("le soir", "after closing"): to be confirmed */
+  loose: boolean;
+}
+
+function periodAt(tokens: readonly string[], i: number, words: QuantityWords): PeriodRead | null {
+  let best: PeriodRead | null = null;
   for (const p of words.periods) {
     const len = phraseAt(tokens, i, p.phrases);
-    if (len > 0 && (!best || i + len > best.end)) best = { perMonth: p.perMonth, end: i + len };
+    if (len > 0 && (!best || i + len > best.end)) best = { id: p.id, perMonth: p.perMonth, end: i + len, loose: false };
+    const looseLen = phraseAt(tokens, i, p.loose);
+    if (looseLen > 0 && (!best || i + looseLen > best.end)) best = { id: p.id, perMonth: p.perMonth, end: i + looseLen, loose: true };
   }
   return best;
 }
@@ -242,7 +223,7 @@ function countAt(tokens: readonly string[], i: number, words: QuantityWords): { 
 }
 
 /** The period of a term: at `from`, or after a few filler words ("2 h, maximum, par semaine"), not past another quantity. */
-function periodNear(tokens: readonly string[], from: number, words: QuantityWords): { perMonth: number; end: number } | null {
+function periodNear(tokens: readonly string[], from: number, words: QuantityWords): PeriodRead | null {
   for (let k = from; k < Math.min(tokens.length, from + 4); k++) {
     const p = periodAt(tokens, k, words);
     if (p) return p;
@@ -290,8 +271,14 @@ function durationAt(tokens: readonly string[], i: number, words: QuantityWords):
   return { hours, end: j, vague: q.vague };
 }
 
-interface Term {
+/** One figure found in a time answer, with where it is in the tokens. */
+export interface TimeTerm {
+  /** hours a month; null for a count of sessions with no duration ("deux soirs par semaine") */
   hours: number | null;
+  /** hours per period, and the period's id ("month" when none was said) */
+  amount: number;
+  per: string;
+  start: number;
   end: number;
   /** where its quantity ends, before any period */
   quantityEnd: number;
@@ -299,9 +286,13 @@ interface Term {
   bare: boolean;
   loose: boolean;
   vague: boolean;
+  /** its period is a time of day ("le soir"): a guess to confirm */
+  loosePeriod: boolean;
+  /** a count of sessions and its period, when the duration is said elsewhere ("deux soirs par semaine ... une heure chaque fois") */
+  sessions: { n: number; perMonth: number; per: string } | null;
 }
 
-function termAt(tokens: readonly string[], i: number, words: QuantityWords, before: { perMonth: number } | null): Term | null {
+function termAt(tokens: readonly string[], i: number, words: QuantityWords, before: PeriodRead | null): TimeTerm | null {
   const count = countAt(tokens, i, words);
   if (count) {
     // "deux fois par semaine pendant une heure", "2 x 1 h par semaine", "twice a week for an hour"
@@ -312,12 +303,20 @@ function termAt(tokens: readonly string[], i: number, words: QuantityWords, befo
       const d = durationAt(tokens, k, words);
       if (d) {
         const p2 = p1 ? null : periodNear(tokens, d.end, words);
-        const per = p1?.perMonth ?? p2?.perMonth ?? before?.perMonth ?? 1;
-        return { hours: count.n * d.hours * per, end: p2?.end ?? d.end, quantityEnd: count.end, bare: false, loose: false, vague: d.vague };
+        const period = p1 ?? p2 ?? before;
+        const per = period?.perMonth ?? 1;
+        return {
+          hours: count.n * d.hours * per, amount: count.n * d.hours, per: period?.id ?? "month", start: i, end: p2?.end ?? d.end,
+          quantityEnd: count.end, bare: false, loose: false, vague: d.vague, loosePeriod: period?.loose ?? false, sessions: null,
+        };
       }
       if (numberAt(tokens, k, words) !== null || periodAt(tokens, k, words)) break;
     }
-    return { hours: null, end: j, quantityEnd: count.end, bare: false, loose: false, vague: false };
+    const period = p1 ?? before;
+    return {
+      hours: null, amount: 0, per: period?.id ?? "month", start: i, end: j, quantityEnd: count.end, bare: false, loose: false, vague: false,
+      loosePeriod: period?.loose ?? false, sessions: period ? { n: count.n, perMonth: period.perMonth, per: period.id } : null,
+    };
   }
   const d = durationAt(tokens, i, words);
   if (d) {
@@ -334,28 +333,114 @@ function termAt(tokens: readonly string[], i: number, words: QuantityWords, befo
       if (periodAt(tokens, k, words) || numberAt(tokens, k, words) !== null || unitAt(tokens, k, words)) break;
     }
     const p = periodNear(tokens, j, words);
-    return { hours: times * d.hours * (p?.perMonth ?? before?.perMonth ?? 1), end: p?.end ?? j, quantityEnd: d.end, bare: false, loose: false, vague: d.vague };
+    const period = p ?? before;
+    return {
+      hours: times * d.hours * (period?.perMonth ?? 1), amount: times * d.hours, per: period?.id ?? "month", start: i, end: p?.end ?? j,
+      quantityEnd: d.end, bare: false, loose: false, vague: d.vague, loosePeriod: period?.loose ?? false, sessions: null,
+    };
   }
   const q = quantityAt(tokens, i, words);
   if (!q || q.isArticle) return null;
-  if (q.negative) return { hours: -1, end: q.end, quantityEnd: q.end, bare: false, loose: false, vague: q.vague };
+  const base = { start: i, quantityEnd: q.end, vague: q.vague, sessions: null };
+  if (q.negative) return { ...base, hours: -1, amount: -1, per: "month", end: q.end, bare: false, loose: false, loosePeriod: false };
   const p = periodAt(tokens, q.end, words); // "10 par semaine"; not "1 soir par semaine"
-  return { hours: q.value * (p?.perMonth ?? 1), end: p?.end ?? q.end, quantityEnd: q.end, bare: !p, loose: !!p, vague: q.vague };
+  return {
+    ...base, hours: q.value * (p?.perMonth ?? 1), amount: q.value, per: p?.id ?? "month", end: p?.end ?? q.end, bare: !p, loose: !!p,
+    loosePeriod: p?.loose ?? false,
+  };
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/** A span of tokens that are times of day, not durations: "de 7 h à 19 h", "9 to 5", "7 am". */
+export interface Span {
+  start: number;
+  end: number;
+}
+
 /**
- * Hours a month from what the owner typed; null when it cannot be read (no number, a unit with no
- * number, a negative one, more hours than a month has).
- *
- * @example parseHours("about 5 hours a week", words) // { type: "hours", hoursPerMonth: 21.7 }
+ * The times of day in the tokens: a figure with "am"/"pm"/"du matin"... after it, and two figures
+ * linked by "à"/"to"/"-" of which the second is later in the day ("7 h à 19 h", "de 9 à 5", "6 h le
+ * matin à 6 h le soir"). They say when, not how long: the time parser leaves them out.
  */
-export function parseHours(text: string, words: QuantityWords): HoursAnswer | null {
-  const tokens = withoutApprox(quantityTokens(text), words);
-  if (tokens.length > 0 && words.zeroHours.has(tokens.join(" "))) return { type: "hours", hoursPerMonth: 0 };
-  const terms: Term[] = [];
-  let before: { perMonth: number } | null = null; // "chaque semaine, 5 h"
+export function clockSpans(tokens: readonly string[], words: QuantityWords): Span[] {
+  const spans: Span[] = [];
+  const timeAt = (k: number): { value: number; end: number; marked: boolean; h: boolean } | null => {
+    const t = tokens[k];
+    if (t === undefined || !/^\d{1,2}(\.\d+)?$/.test(t) || Number(t) > 24) return null;
+    let end = k + 1;
+    const h = tokens[end] === "h" || tokens[end] === "hr" || tokens[end] === "heure" || tokens[end] === "heures";
+    if (h) end++;
+    if (h && /^\d{2}$/.test(tokens[end] ?? "")) end++; // 7 h 30
+    const mark = phraseAt(tokens, end, words.clock.marks);
+    if (mark > 0) return { value: Number(t), end: end + mark, marked: true, h };
+    return { value: Number(t), end: end + phraseAt(tokens, end, words.clock.dayParts), marked: false, h };
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const from = tokens[i] === "de" || tokens[i] === "from" ? i + 1 : i;
+    const a = timeAt(from);
+    if (!a) continue;
+    const link = phraseAt(tokens, a.end, words.clock.links);
+    const b = link > 0 ? timeAt(a.end + link) : null;
+    if (b && (a.marked || b.marked || b.value > 12 || b.value <= a.value || (a.h && b.h && from > i))) {
+      spans.push({ start: i, end: b.end });
+      i = b.end - 1;
+    } else if (a.marked) {
+      spans.push({ start: i, end: a.end });
+      i = a.end - 1;
+    }
+  }
+  return spans;
+}
+
+/** What the coach read in a time answer, and how. */
+export interface HoursRead {
+  answer: HoursAnswer & { given: { amount: number; per: string } };
+  /** the figures it was read from (spans of tokens) */
+  terms: TimeTerm[];
+  /** times of day left out ("de 7 h à 19 h") */
+  clock: Span[];
+  /** "zéro", "none" opened the message: the rest is a reason, not a figure */
+  zeroFirst: boolean;
+  /** a count of sessions and a duration said apart were multiplied ("deux soirs par semaine ... une heure chaque fois") */
+  combined: boolean;
+  /** a time of day was taken for the period ("le soir") */
+  loosePeriod: boolean;
+}
+
+/**
+ * The length of the zero phrase that opens the answer ("zéro", "none", "aucune heure"), when its
+ * clause ends there or a reason follows it ("none honestly, ..."); 0 otherwise.
+ */
+function zeroFirst(prepared: ClausedTokens, zero: ReadonlySet<string>, words: QuantityWords): number {
+  const { tokens, clause } = prepared;
+  for (let n = Math.min(MAX_PHRASE, tokens.length); n > 0; n--) {
+    if (!zero.has(tokens.slice(0, n).join(" "))) continue;
+    const next = tokens[n];
+    if (next === undefined) return n;
+    return clause[n] !== clause[n - 1] || words.zeroReasons.has(next) ? n : 0;
+  }
+  return 0;
+}
+
+/**
+ * Reads a time answer from prepared tokens: hours a month, the figures it came from and how sure
+ * the reading can be; null when no figure can be read (no number, a unit with no number, a negative
+ * one, more hours than a month has).
+ */
+export function readHours(prepared: ClausedTokens, words: QuantityWords, exclude: readonly Span[] = []): HoursRead | null {
+  const all = prepared.tokens;
+  if (all.length === 0) return null;
+  if (words.zeroHours.has(all.join(" ")) || zeroFirst(prepared, words.zeroHours, words) > 0) {
+    const whole = words.zeroHours.has(all.join(" "));
+    return { answer: { type: "hours", hoursPerMonth: 0, given: { amount: 0, per: "month" } }, terms: [], clock: [], zeroFirst: !whole, combined: false, loosePeriod: false };
+  }
+  const clock = clockSpans(all, words);
+  // times of day and excluded figures are blanked out, so that positions stay the same
+  const blank = [...clock, ...exclude];
+  const tokens = all.map((t, k) => (blank.some((s) => k >= s.start && k < s.end) ? "·" : t));
+  const terms: TimeTerm[] = [];
+  let before: PeriodRead | null = null; // "chaque semaine, 5 h"
   for (let i = 0; i < tokens.length; ) {
     // "quelques heures", "several hours", "des jours": a unit with no number
     const vague = words.vagueWords.map((p) => (p.every((w, k) => tokens[i + k] === w) ? p.length : 0)).find((n) => n > 0);
@@ -374,18 +459,48 @@ export function parseHours(text: string, words: QuantityWords): HoursAnswer | nu
       continue;
     }
     if (term.vague || (term.hours !== null && term.hours < 0)) return null;
-    if (term.hours !== null) terms.push(term);
+    if (term.hours !== null || term.sessions) terms.push(term);
     before = null;
     i = Math.max(term.end, i + 1);
   }
+  // a count of sessions with its period, and a duration with none, said apart: "deux soirs par
+  // semaine après la fermeture, genre une heure chaque fois"
+  let combined = false;
+  const sessions = terms.filter((t) => t.hours === null);
+  let timed = terms.filter((t) => t.hours !== null);
+  // ("1 h le soir, 3 soirs par semaine": the time of day was only where the hour goes)
+  if (sessions.length === 1 && timed.length === 1 && (timed[0]!.per === "month" || timed[0]!.loosePeriod) && !timed[0]!.bare) {
+    const s = sessions[0]!.sessions!;
+    const d = timed[0]!;
+    combined = !d.loosePeriod;
+    timed = [{ ...d, hours: s.n * d.amount * s.perMonth, amount: s.n * d.amount, per: s.per, loosePeriod: sessions[0]!.loosePeriod, start: Math.min(d.start, sessions[0]!.start), end: Math.max(d.end, sessions[0]!.end) }];
+  }
   // a bare number counts only as the whole short answer ("10", "environ 10"), not inside a sentence
   // ("on est 3"); a number and a period ("10 par semaine") only with no duration ("2 h par semaine pendant 3 mois")
-  let read = tokens.length > 3 ? terms.filter((t) => !t.bare) : terms;
+  let read = tokens.length > 3 ? timed.filter((t) => !t.bare) : timed;
   if (read.some((t) => !t.bare && !t.loose)) read = read.filter((t) => !t.loose);
   if (read.length === 0 || (read.length > 1 && read.some((t) => t.bare))) return null; // "1:30", "10 15"
   const total = read.reduce((sum, t) => sum + t.hours!, 0);
   if (!Number.isFinite(total) || total > words.hoursPerMonthMax) return null;
-  return { type: "hours", hoursPerMonth: round1(total) };
+  const one = read.length === 1 ? read[0]! : null;
+  return {
+    answer: { type: "hours", hoursPerMonth: round1(total), given: one ? { amount: round1(one.amount), per: one.per } : { amount: round1(total), per: "month" } },
+    terms: read,
+    clock,
+    zeroFirst: false,
+    combined,
+    loosePeriod: read.some((t) => t.loosePeriod),
+  };
+}
+
+/**
+ * Hours a month from what the owner typed; null when it cannot be read.
+ *
+ * @example parseHours("about 5 hours a week", words) // { type: "hours", hoursPerMonth: 21.7 }
+ */
+export function parseHours(text: string, words: QuantityWords): HoursAnswer | null {
+  const r = readHours(prepareTokens(text, words), words);
+  return r ? { type: "hours", hoursPerMonth: r.answer.hoursPerMonth } : null;
 }
 
 /** The currency phrase that ends right before `i` or starts at `i`, if any. */
@@ -399,14 +514,29 @@ function currencyNear(tokens: readonly string[], i: number, words: QuantityWords
   return { before, after };
 }
 
+/** One amount found in a budget answer, with where it is in the tokens. */
+export interface MoneyTerm {
+  amount: number;
+  start: number;
+  end: number;
+  /** 2: with a currency; 1: with a period; 0: a bare number */
+  rank: number;
+}
+
+/** What the coach read in a budget answer, and how. */
+export interface MoneyRead {
+  answer: BudgetAnswer;
+  terms: MoneyTerm[];
+  zeroFirst: boolean;
+}
+
 /**
- * Money a month from what the owner typed, with its currency as given; 0 for "aucun", "none"...
- * Null when it cannot be read, is vague ("a few hundred") or gives two different amounts.
- *
- * @example parseBudget("2k$ par an", words) // { type: "money", amountPerMonth: 166.67, currency: "$" }
+ * Reads a budget answer from prepared tokens: money a month with its currency as given, and the
+ * amounts it came from; 0 for "aucun", "none"... Null when it cannot be read, is vague ("a few
+ * hundred") or gives two different amounts.
  */
-export function parseBudget(text: string, words: QuantityWords): BudgetAnswer | null {
-  const tokens = withoutApprox(quantityTokens(text), words);
+export function readBudget(prepared: ClausedTokens, words: QuantityWords, exclude: readonly Span[] = []): MoneyRead | null {
+  const tokens = prepared.tokens.map((t, k) => (exclude.some((s) => k >= s.start && k < s.end) ? "·" : t));
   let currency: string | null = null;
   for (let i = 0; i < tokens.length && currency === null; i++) {
     let bestLen = 0;
@@ -418,8 +548,10 @@ export function parseBudget(text: string, words: QuantityWords): BudgetAnswer | 
       }
     }
   }
-  if (tokens.length > 0 && words.zeroBudget.has(tokens.join(" "))) return { type: "money", amountPerMonth: 0, currency };
-  const amounts: { amount: number; rank: number }[] = [];
+  if (tokens.length > 0 && (words.zeroBudget.has(tokens.join(" ")) || zeroFirst(prepared, words.zeroBudget, words) > 0)) {
+    return { answer: { type: "money", amountPerMonth: 0, currency }, terms: [], zeroFirst: !words.zeroBudget.has(tokens.join(" ")) };
+  }
+  const amounts: MoneyTerm[] = [];
   for (let i = 0; i < tokens.length; ) {
     const q = quantityAt(tokens, i, words);
     if (!q || q.isArticle) {
@@ -457,12 +589,65 @@ export function parseBudget(text: string, words: QuantityWords): BudgetAnswer | 
     const period = periodNear(tokens, j, words);
     const amount = Math.round(value * (period?.perMonth ?? 1) * 100) / 100;
     if (!Number.isFinite(amount) || amount > words.budgetPerMonthMax) return null;
-    amounts.push({ amount, rank: cur.before || curAfter.after > 0 ? 2 : period ? 1 : 0 });
+    amounts.push({ amount, start: i, end: period?.end ?? j, rank: cur.before || curAfter.after > 0 ? 2 : period ? 1 : 0 });
     i = Math.max(period?.end ?? j, i + 1);
   }
   // "on a 3 employés, 200 $ par mois": the amount with a currency, else with a period; two of them are re-asked
   const best = Math.max(...amounts.map((a) => a.rank));
   const pick = amounts.filter((a) => a.rank === best);
   if (pick.length !== 1) return null;
-  return { type: "money", amountPerMonth: pick[0]!.amount, currency };
+  return { answer: { type: "money", amountPerMonth: pick[0]!.amount, currency }, terms: pick, zeroFirst: false };
+}
+
+/**
+ * Money a month from what the owner typed, with its currency as given; null when it cannot be read.
+ *
+ * @example parseBudget("2k$ par an", words) // { type: "money", amountPerMonth: 166.67, currency: "$" }
+ */
+export function parseBudget(text: string, words: QuantityWords): BudgetAnswer | null {
+  return readBudget(prepareTokens(text, words), words)?.answer ?? null;
+}
+
+/** Where a number, a period, a unit or a currency is in the tokens. */
+export interface Found extends Span {
+  value: number;
+}
+
+/** Every number of the tokens (digits or spelled out), left to right. */
+export function numbersIn(tokens: readonly string[], words: QuantityWords): Found[] {
+  const found: Found[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const n = numberAt(tokens, i, words);
+    if (n) {
+      found.push({ start: i, end: n.end, value: n.value });
+      i = n.end;
+    } else i++;
+  }
+  return found;
+}
+
+/** Every period of the tokens ("par semaine", "a day", "le soir"), left to right. */
+export function periodsIn(tokens: readonly string[], words: QuantityWords): (Span & { id: string; perMonth: number; loose: boolean })[] {
+  const found: (Span & { id: string; perMonth: number; loose: boolean })[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const p = periodAt(tokens, i, words);
+    if (p) {
+      found.push({ start: i, end: p.end, id: p.id, perMonth: p.perMonth, loose: p.loose });
+      i = p.end;
+    } else i++;
+  }
+  return found;
+}
+
+/**
+ * True when the tokens hold a duration ("2 h", "une journée", "half a day") or a count of sessions
+ * ("2 fois", "twice"): a figure that is time, not money. "a week" alone is a period, not a duration.
+ */
+export function hasTimeUnit(tokens: readonly string[], words: QuantityWords): boolean {
+  return tokens.some((_, i) => (durationAt(tokens, i, words) !== null && periodAt(tokens, i, words) === null) || countAt(tokens, i, words) !== null);
+}
+
+/** True when a currency ("$", "euros", "piasses") is among the tokens. */
+export function hasCurrency(tokens: readonly string[], words: QuantityWords): boolean {
+  return tokens.some((_, i) => words.currencies.some((c) => phraseAt(tokens, i, c.phrases) > 0));
 }

@@ -1,0 +1,107 @@
+/**
+ * Reads a choice question's answer from typed text: its number, its label, or words that point to
+ * one choice, and how sure that is. A choice the owner negates ("pas vendre pantoute", "not sales")
+ * is left out; a goal that fits no choice is kept in the owner's own words, to confirm.
+ */
+import type { Content } from "../content/compile.ts";
+import type { ChoiceStep } from "../content/schema.ts";
+import { normalize } from "../text/normalize.ts";
+import { MAX_OWN_WORDS, type Answer } from "../vocabulary/answers.ts";
+
+export interface ChoiceReading {
+  answer: Answer;
+  sure: boolean;
+  doubts: string[];
+  /** the message's words that named the choice, with those that answer the question itself */
+  words: ReadonlySet<string>;
+  /** typed as its number, its label or one of its words alone: nothing else to read */
+  alone: boolean;
+  /** the other choices about as likely, when the reading hesitates */
+  alternatives: string[];
+  /** the words of the content that matched (for logs) */
+  terms: string[];
+}
+
+/**
+ * The text with each negated word left out ("pas vendre pantoute, je veux que les parents sachent"
+ * → "pantoute , je veux que les parents sachent"), and the words naming social media themselves.
+ */
+function withoutNegated(content: Content, text: string): string {
+  const out: string[] = [];
+  for (const clause of text.split(/[,.;!?\n]+/)) {
+    const words = normalize(clause).split(" ").filter((w) => w !== "");
+    const drop = new Set<number>();
+    for (const h of content.phrases.subjectWords.find(words)) for (let k = h.start; k < h.end; k++) drop.add(k);
+    for (const n of content.phrases.negations.find(words)) {
+      // the next content words of the clause (at most two) are what is negated
+      let taken = 0;
+      for (let k = n.end; k < words.length && taken < 2; k++) {
+        if (content.stopwords.has(words[k]!)) continue;
+        drop.add(k);
+        taken++;
+      }
+    }
+    out.push(words.filter((_, k) => !drop.has(k)).join(" "));
+  }
+  return out.join(" , ");
+}
+
+/** Content words: not stopwords, hedges or fillers. */
+function contentWords(content: Content, text: string): string[] {
+  const words = normalize(text).split(" ").filter((w) => w !== "");
+  const skip = new Set<number>();
+  for (const list of [content.phrases.hedges, content.phrases.fillers, content.phrases.smallTalk.laugh, content.phrases.smallTalk.thanks, content.phrases.subjectWords]) {
+    for (const h of list.find(words)) for (let k = h.start; k < h.end; k++) skip.add(k);
+  }
+  return words.filter((w, k) => !skip.has(k) && !content.stopwords.has(w) && !/^\d+$/.test(w));
+}
+
+/**
+ * @example readChoice(content, goalStep, "je veux recruter") // talent, sure
+ * @example readChoice(content, goalStep, "not sales, more about keeping the regulars happy") // relations: "sales" is negated
+ */
+export function readChoice(content: Content, step: ChoiceStep, text: string, doubtWords: ReadonlySet<string> = new Set()): ChoiceReading | null {
+  const norm = normalize(text);
+  if (/^\d+$/.test(norm)) {
+    const id = step.choices[Number(norm) - 1]?.id;
+    return id ? { answer: { type: "choice", id }, sure: true, doubts: [], words: new Set(), alone: true, alternatives: [], terms: [norm] } : null;
+  }
+  // a label or a match word typed alone, even one the matchers skip as a stopword ("me")
+  const exact = step.choices.filter((ch) => [ch.label.fr, ch.label.en, ...ch.match.fr, ...ch.match.en].some((w) => normalize(w) === norm));
+  if (exact.length === 1) {
+    return { answer: { type: "choice", id: exact[0]!.id }, sure: true, doubts: [], words: new Set(norm.split(" ")), alone: true, alternatives: [], terms: [norm] };
+  }
+  const index = content.choiceIndex.get(step.id);
+  if (!index) return null;
+  const original = index.match(text);
+  const negationWords = new Set(content.phrases.negations.find(norm.split(" ")).map((h) => h.phrase));
+  // terms that hold a negation themselves ("pas vraiment", "not really", "personne ne sait") are read as written
+  const withNegation = original
+    .map((h) => ({ ...h, terms: h.terms.filter((t) => normalize(t).split(" ").some((w) => negationWords.has(w))) }))
+    .filter((h) => h.terms.length > 0);
+  const stripped = index.match(withoutNegated(content, text));
+  const scores = new Map<string, { score: number; terms: string[] }>();
+  for (const h of [...stripped, ...withNegation]) {
+    const prev = scores.get(h.key) ?? { score: 0, terms: [] };
+    scores.set(h.key, { score: Math.max(prev.score, h.score), terms: [...new Set([...prev.terms, ...h.terms])] });
+  }
+  const ranked = [...scores.entries()].sort((a, b) => b[1].score - a[1].score);
+  const [first, second] = ranked;
+  const words = contentWords(content, text);
+  if (!first) {
+    if (step.freeText !== "keep" || words.filter((w) => w.length >= 3).length < 2) return null;
+    // kept as written, less control and invisible formatting characters
+    const own = text.replace(/[\p{Cc}\p{Cf}]/gu, " ").trim().replace(/\s+/g, " ").slice(0, MAX_OWN_WORDS);
+    return { answer: { type: "text", text: own }, sure: false, doubts: ["in the owner's own words"], words: new Set(), alone: false, alternatives: [], terms: [] };
+  }
+  const doubts: string[] = [];
+  const alternatives = ranked.filter(([, v], i) => i > 0 && v.score >= first[1].score * 0.75).map(([k]) => k);
+  if (second && second[1].score >= first[1].score) doubts.push("several choices as likely");
+  const named = new Set([...index.wordsOf(text, first[0]), ...(content.answerWordIndex.get(step.id)?.wordsOf(text) ?? [])]);
+  // the words a doubt voiced beside the answer explain themselves ("une agence, mais ça coûte cher")
+  const rest = words.filter((w) => !doubtWords.has(w) || named.has(w));
+  const share = rest.length === 0 ? 1 : rest.filter((w) => named.has(w)).length / rest.length;
+  if (rest.length > 2 && share < 0.5) doubts.push(`the choice's words are ${Math.round(share * 100)} % of the message`);
+  if (/\?\s*$/.test(text)) doubts.push("asked as a question");
+  return { answer: { type: "choice", id: first[0] }, sure: doubts.length === 0, doubts, words: named, alone: false, alternatives, terms: first[1].terms };
+}
