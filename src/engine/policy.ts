@@ -66,21 +66,24 @@ export const guards = {
 /** A doubt beside an answer is answered only when it is really voiced, not by the answer's own words. */
 function voicedBeside(t: Turn, r: Reading, v: ValueReading): boolean {
   if (r.doubt.kind !== "match" || v.alone || r.words.length < L(t).minWordsForDoubtBesideAnswer) return false;
-  if (r.doubt.confidence < L(t).doubtBesideAnswerConfidence) return false;
-  return [...r.doubtWords].some((w) => !v.words.has(w)) || r.doubt.by === "learned";
+  // the learned fallback never speaks beside an answer: it was taught doubts, not answers with a word of one
+  if (r.doubt.by !== "rules" || r.doubt.confidence < L(t).doubtBesideAnswerConfidence) return false;
+  return [...r.doubtWords].some((w) => !v.words.has(w));
 }
 
 /**
  * The rule of dialogs/objections.yaml (`objectionOverAnswer`): the doubt is recognised with
- * confidence, by the very words that named the choice, and its words make up more of the message than
- * the choice's words do. A number, a label or a choice's word typed alone is always an answer.
+ * confidence (by its keyword rules), by the very words that named the choice, and its words make up
+ * more of the message than the choice's words do. A number, a label or a choice's word
+ * typed alone is always an answer.
  */
 function objectsToChoice(t: Turn, r: Reading): boolean {
   const v = r.value;
   if (!v || v.alone || v.answer.type !== "choice" || r.doubt.kind === "none") return false;
   if (r.doubt.confidence < t.c.objections.objectionOverAnswer.minConfidence) return false;
   if (![...v.words].some((w) => r.doubtWords.has(w))) return false;
-  return r.doubtShare > v.share;
+  // the keyword rules' own reading, not the learned fallback's (it settles ties, it does not overrule an answer)
+  return (r.doubt.kind === "ambiguous" || r.doubt.by === "rules") && r.doubtShare > v.share;
 }
 
 // ------------------------------------------------------------------ actions
@@ -426,6 +429,7 @@ function resumeAfterAside(t: Turn, leadIn?: string): void {
 export function runCommand(t: Turn, cmd: Command): void {
   const base = t.base;
   t.to(base);
+  t.events.push({ kind: "command", command: cmd });
   switch (cmd) {
     case "back":
       return back(t);

@@ -2,6 +2,9 @@ import { editDistance } from "./edit-distance.ts";
 import { normalize } from "./normalize.ts";
 import { stem } from "./stem.ts";
 
+/** How far apart (beyond its own length) the words of a phrase may be in a message and still make the phrase. */
+const PHRASE_SLACK = 3;
+
 /** One thing to recognise: a word or a phrase (its words in any order) and what it is worth. */
 export interface TermSpec {
   text: string;
@@ -87,24 +90,45 @@ export class KeywordIndex<K extends string> {
     }
   }
 
-  /** The corrected stems of a text; the last few texts are remembered (a message is matched several times a turn). */
-  private present(text: string): ReadonlySet<string> {
+  /**
+   * The corrected stems of a text and where each is (word positions); the last few texts are
+   * remembered (a message is matched several times a turn).
+   */
+  private present(text: string): ReadonlyMap<string, readonly number[]> {
     const hit = this.recent.get(text);
     if (hit) return hit;
-    const present = new Set(this.stems(text, false).map((s) => this.correct(s)));
+    const present = new Map<string, number[]>();
+    this.stems(text, false).forEach((s, i) => {
+      const c = this.correct(s);
+      const at = present.get(c) ?? [];
+      at.push(i);
+      present.set(c, at);
+    });
     if (this.recent.size >= 8) this.recent.delete(this.recent.keys().next().value!);
     this.recent.set(text, present);
     return present;
   }
-  private readonly recent = new Map<string, ReadonlySet<string>>();
+  private readonly recent = new Map<string, ReadonlyMap<string, readonly number[]>>();
+
+  /**
+   * True when every word of the term is in the text, near one another: a phrase's words in any
+   * order, but within a few words of each other ("va passer" is not in "on va embaucher quelqu'un,
+   * qu'il passe ses journées...").
+   */
+  private holds(term: PreparedTerm, present: ReadonlyMap<string, readonly number[]>): boolean {
+    if (!term.stems.every((x) => present.has(x))) return false;
+    if (term.stems.length === 1) return true;
+    const reach = term.stems.length + PHRASE_SLACK;
+    return present.get(term.stems[0]!)!.some((p) => term.stems.every((x) => present.get(x)!.some((q) => Math.abs(q - p) <= reach)));
+  }
 
   /** Every entry with a positive score, best first (ties keep content order). */
   match(text: string): KeywordHit<K>[] {
     const present = this.present(text);
     const found = new Map<number, { score: number; strongest: number; terms: PreparedTerm[] }>();
-    for (const s of present) {
+    for (const s of present.keys()) {
       for (const { entry, term } of this.byFirstStem.get(s) ?? []) {
-        if (!term.stems.every((x) => present.has(x))) continue;
+        if (!this.holds(term, present)) continue;
         const f = found.get(entry) ?? { score: 0, strongest: 0, terms: [] };
         f.score += term.weight;
         f.strongest = Math.max(f.strongest, term.base);
@@ -134,7 +158,7 @@ export class KeywordIndex<K extends string> {
     const stems = new Set<string>();
     for (const e of this.entries) {
       if (key !== undefined && e.key !== key) continue;
-      for (const t of e.terms) if (t.stems.every((s) => present.has(s))) for (const s of t.stems) stems.add(s);
+      for (const t of e.terms) if (this.holds(t, present)) for (const s of t.stems) stems.add(s);
     }
     return new Set(all.filter((w) => stems.has(this.correct(stem(w)))));
   }

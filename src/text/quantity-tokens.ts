@@ -32,12 +32,12 @@ export interface ClausedTokens {
 /**
  * The quantity tokens of a text with the clause of each: a negation or an "if" reaches only the
  * figures of its own clause ("on n'a pas le temps, peut-être 2 h par semaine": the 2 h stand).
- * Commas between digits ("1,000", "2,5") do not cut.
+ * Clauses end at punctuation and at "mais" / "but"; commas between digits ("1,000", "2,5") do not cut.
  *
  * @example clausedTokens("pas 10 h, mettons 3").clause // [0, 0, 0, 1, 1]
  */
 export function clausedTokens(text: string): ClausedTokens {
-  const pieces = text.split(/(?<!\d)[,;:!?…]|[,;:!?…](?!\d)|\.(?=\s|$)|\s[-–—]\s|\n/);
+  const pieces = text.split(/(?<!\d)[,;:!?…]|[,;:!?…](?!\d)|\.(?=\s|$)|\s[-–—]\s|\n|\s(?:mais|but|sinon|otherwise)\s/i);
   const tokens: string[] = [];
   const clause: number[] = [];
   pieces.forEach((piece, n) => {

@@ -55,7 +55,7 @@ export interface Reading {
   smallTalk: SmallTalk | null;
   /** asked as a question ("...?", "which network...") */
   question: boolean;
-  /** opens with a question word ("which network...", "c'est quoi...", "how do I...") */
+  /** a clause opens with a question word ("which network...", "c'est quoi...", "..., vous conseillez quoi ?") */
   questionOpens: boolean;
   /** "aucun des deux", "neither" */
   refusal: boolean;
@@ -118,7 +118,11 @@ export function read(content: Content, text: string, ctx: ReadContext): Reading 
   r.number = /^\d{1,3}$/.test(core.join(" ")) ? Number(core.join(" ")) : null;
   r.unsure = p.unsure.isWhole(core) || firstClauseUnsure(content, trimmed);
   r.smallTalk = smallTalk(content, words);
-  r.questionOpens = p.questionStarts.at(core, 0) !== null;
+  // a clause that opens with a question word: "agence ou en interne, vous conseillez quoi ?"
+  r.questionOpens = trimmed.split(/[,.;!?]/).some((clause) => {
+    const cw = withoutFillers(content, normalize(clause).split(" ").filter((w) => w !== ""));
+    return cw.length > 0 && p.questionStarts.at(cw, 0) !== null;
+  });
   r.question = /\?\s*\W*$/u.test(trimmed) || r.questionOpens;
   r.refusal = p.refusals.within(words);
   r.correction = p.corrections.within(words);

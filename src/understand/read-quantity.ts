@@ -100,7 +100,21 @@ export function readQuantity(content: Content, kind: Kind, text: string): { read
   for (let round = 0; round < 3; round++) {
     const read = kind === "hours" ? readHours(p, words, exclude) : readBudget(p, words, exclude);
     if (!read) return { reading: null, flags };
-    const terms: (TimeTerm | MoneyTerm)[] = read.terms;
+    let terms: (TimeTerm | MoneyTerm)[] = read.terms;
+    // "j'ai dit 7 h mais c'est plus une couple d'heures par semaine": a correction keeps the last clause's figures
+    const clauses = new Set(terms.map((t) => p.clause[t.start]));
+    if (clauses.size > 1 && content.phrases.corrections.within(p.tokens)) {
+      const last = Math.max(...terms.map((t) => p.clause[t.start]!));
+      const kept = terms.filter((t) => p.clause[t.start] === last);
+      exclude.push(...terms.filter((t) => !kept.includes(t)).map((t) => ({ start: t.start, end: t.end })));
+      continue;
+    }
+    // "un jour par mois, bref une journée complète": the same figure said twice is said once
+    if (terms.length === 2 && "hours" in terms[0]! && "hours" in terms[1]! && terms[0].hours === terms[1].hours) {
+      exclude.push({ start: terms[1]!.start, end: terms[1]!.end });
+      continue;
+    }
+    terms = read.terms;
     if (read.zeroFirst || terms.length === 0) {
       // "zéro, je suis sur les chantiers de 7 h à 19 h", "rien pantoute": zero, whatever the reason says
       const answer = kind === "hours" ? { type: "hours" as const, hoursPerMonth: 0, given: { amount: 0, per: "month" } } : read.answer;

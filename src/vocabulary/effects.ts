@@ -1,3 +1,5 @@
+import type { Command } from "./actions.ts";
+
 /**
  * What a turn asks its caller to do, and what it did, as data: the engine runs no side effect
  * itself (src/engine/step.ts); the coordinator and the adapters carry these out.
@@ -19,6 +21,8 @@ export type TurnEvent =
   | { kind: "confirming"; step: string; doubts: string[] }
   /** the question asked again, and why */
   | { kind: "reasked"; step: string; why: "unreadable" | "negated" | "hypothetical" | "refused" | "unsure" | "declined" | "question" }
+  /** a command given (typed or pressed); restart and forget me then wait for a yes */
+  | { kind: "command"; command: Command }
   /** after the plan, a message the coach did not understand (the list of topics was shown) */
   | { kind: "not-understood" }
   | { kind: "plan-finished" };

@@ -59,7 +59,9 @@ async function probe(item: ListeningItem): Promise<Observation> {
   const was = stepOf(baseOf(before.mode));
   const now = mode ? stepOf(baseOf(mode)) : null;
   let command: Observation["command"] = null;
-  if (mode?.is === "confirmingCommand") command = mode.command;
+  const given = outcome.events.find((e) => e.kind === "command");
+  if (given?.kind === "command") command = given.command;
+  else if (mode?.is === "confirmingCommand") command = mode.command;
   else if (outcome.replies.some((r) => r.kind === "plan")) command = "plan";
   else if (now !== null && was !== now && (was === null ? order.length : order.indexOf(was)) > order.indexOf(now) && saved.length === 0) command = "back";
   else if (outcome.replies.some((r) => r.text.startsWith(content.messages.text.help[outcome.lang].slice(0, 30)))) command = "help";
