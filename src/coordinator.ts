@@ -172,14 +172,21 @@ export class Coordinator {
       const base = baseOf(result.state.mode);
       const done = !forget && base.is === "done";
       const doubt = result.events.find((e) => e.kind === "doubt");
+      const content = this.content;
+      const answers = forget ? {} : result.state.answers;
+      let plan: Plan | null | undefined;
       return {
         replies,
         lang,
         step: forget ? null : stepOf(base),
         mode: forget ? "forgotten" : printMode(result.state.mode),
         done,
-        plan: done ? buildPlan(this.content, result.state.answers, lang) : null,
-        answers: forget ? {} : result.state.answers,
+        // built when asked for (the test mode's JSON, tests): most turns never need it
+        get plan() {
+          plan ??= done ? buildPlan(content, answers, lang) : null;
+          return plan;
+        },
+        answers,
         objection: doubt ? { id: doubt.rule, confidence: doubt.confidence } : null,
         effects: result.effects,
         events: result.events,

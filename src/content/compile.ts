@@ -45,6 +45,8 @@ export interface Content {
   /** words ignored by the keyword matchers (normalised) */
   stopwords: ReadonlySet<string>;
   choiceIndex: ReadonlyMap<string, KeywordIndex<string>>;
+  /** per choice step: each choice's label and match words, normalised → the choices they name when typed alone */
+  choiceExact: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
   /** per choice step with `answerWords`: those words, matched like a choice's */
   answerWordIndex: ReadonlyMap<string, KeywordIndex<"answer">>;
   objectionIndex: KeywordIndex<string>;
@@ -101,9 +103,20 @@ export function compileContent(raw: RawContent): Content {
   for (const lang of LANGS) for (const w of m.switchLanguage[lang]) languageWords.set(normalize(w), lang);
 
   const choiceIndex = new Map<string, KeywordIndex<string>>();
+  const choiceExact = new Map<string, Map<string, string[]>>();
   const answerWordIndex = new Map<string, KeywordIndex<"answer">>();
   for (const step of raw.interview.steps) {
     if (step.kind !== "choice") continue;
+    const exact = new Map<string, string[]>();
+    for (const c of step.choices) {
+      for (const w of [c.label.fr, c.label.en, ...both(c.match)]) {
+        const k = normalize(w);
+        const ids = exact.get(k) ?? [];
+        if (!ids.includes(c.id)) ids.push(c.id);
+        exact.set(k, ids);
+      }
+    }
+    choiceExact.set(step.id, exact);
     const answerWords = both(step.answerWords);
     if (answerWords.length > 0) {
       answerWordIndex.set(step.id, new KeywordIndex([{ key: "answer", terms: answerWords.map((text) => ({ text, weight: 1 })) }], stopwords, keepAsIs));
@@ -213,6 +226,7 @@ export function compileContent(raw: RawContent): Content {
     unsureWords: new Set(both(m.unsure).map(normalize).filter((w) => w !== "")),
     fillerWords: new Set(both(m.fillers).map(normalize)),
     choiceIndex,
+    choiceExact,
     answerWordIndex,
     objectionIndex,
   };

@@ -42,11 +42,30 @@ const MAX_PHRASE = 5;
 
 /** The length of the first phrase of `phrases` found at `tokens[i]`, longest first; 0 if none. */
 function phraseAt(tokens: readonly string[], i: number, phrases: readonly string[][]): number {
+  const first = tokens[i];
+  if (first === undefined) return 0;
   let best = 0;
-  for (const p of phrases) {
+  for (const p of byFirstToken(phrases).get(first) ?? []) {
     if (p.length > best && p.every((w, k) => tokens[i + k] === w)) best = p.length;
   }
   return best;
+}
+
+/** The phrases of a list by their first token (built once per list): most positions are ruled out at once. */
+const firstTokenIndex = new WeakMap<readonly string[][], Map<string, string[][]>>();
+function byFirstToken(phrases: readonly string[][]): Map<string, string[][]> {
+  let index = firstTokenIndex.get(phrases);
+  if (!index) {
+    index = new Map();
+    for (const p of phrases) {
+      if (p.length === 0) continue;
+      const list = index.get(p[0]!) ?? [];
+      list.push(p);
+      index.set(p[0]!, list);
+    }
+    firstTokenIndex.set(phrases, index);
+  }
+  return index;
 }
 
 /** The first word of every key of a key set, so that most positions are ruled out at once. */
@@ -443,7 +462,7 @@ export function readHours(prepared: ClausedTokens, words: QuantityWords, exclude
   let before: PeriodRead | null = null; // "chaque semaine, 5 h"
   for (let i = 0; i < tokens.length; ) {
     // "quelques heures", "several hours", "des jours": a unit with no number
-    const vague = words.vagueWords.map((p) => (p.every((w, k) => tokens[i + k] === w) ? p.length : 0)).find((n) => n > 0);
+    const vague = phraseAt(tokens, i, words.vagueWords);
     if (vague && (unitAt(tokens, i + vague, words) || countAt(tokens, i + vague, words) || phraseAt(tokens, i + vague, words.timesWords))) return null;
     const term = termAt(tokens, i, words, before);
     const period = periodAt(tokens, i, words);

@@ -67,9 +67,9 @@ export function readChoice(content: Content, step: ChoiceStep, text: string, dou
     return id ? { answer: { type: "choice", id }, sure: true, doubts: [], words: new Set(), alone: true, alternatives: [], terms: [norm] } : null;
   }
   // a label or a match word typed alone, even one the matchers skip as a stopword ("me")
-  const exact = step.choices.filter((ch) => [ch.label.fr, ch.label.en, ...ch.match.fr, ...ch.match.en].some((w) => normalize(w) === norm));
+  const exact = content.choiceExact.get(step.id)?.get(norm) ?? [];
   if (exact.length === 1) {
-    return { answer: { type: "choice", id: exact[0]!.id }, sure: true, doubts: [], words: new Set(norm.split(" ")), alone: true, alternatives: [], terms: [norm] };
+    return { answer: { type: "choice", id: exact[0]! }, sure: true, doubts: [], words: new Set(norm.split(" ")), alone: true, alternatives: [], terms: [norm] };
   }
   const index = content.choiceIndex.get(step.id);
   if (!index) return null;

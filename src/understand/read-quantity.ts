@@ -86,6 +86,9 @@ function insteadOf(p: ClausedTokens, content: Content, negated: Span): { value: 
 export function readQuantity(content: Content, kind: Kind, text: string): { reading: QuantityReading | null; flags: QuantityFlags } {
   const words = content.quantityWords;
   const p = prepareTokens(text, words);
+  const flags0: QuantityFlags = { negated: false, hypothetical: false };
+  // no figure at all (no number, no article before a unit, no zero word): nothing to read
+  if (!mayHoldFigure(p.tokens, content)) return { reading: null, flags: flags0 };
   const phrases = content.phrases;
   const negations = hits(phrases.negations, p.tokens);
   const caps = hits(phrases.caps, p.tokens);
@@ -151,6 +154,21 @@ export function readQuantity(content: Content, kind: Kind, text: string): { read
     return { reading: { answer: read.answer, sure: doubts.length === 0, doubts, used: [span] }, flags };
   }
   return { reading: null, flags };
+}
+
+/** A cheap first look: a digit, a number word, an article (before a unit) or a zero word somewhere. */
+function mayHoldFigure(tokens: readonly string[], content: Content): boolean {
+  const w = content.quantityWords;
+  return tokens.some((t) => /\d/.test(t) || w.articleWords.has(t) || w.zeroHours.has(t) || w.zeroBudget.has(t) || w.countWords.has(t) || firstWordsOf(w.numberWords).has(t) || firstWordsOf(w.zeroHours).has(t) || firstWordsOf(w.zeroBudget).has(t));
+}
+const firstWordCache = new WeakMap<object, Set<string>>();
+function firstWordsOf(keys: ReadonlySet<string> | ReadonlyMap<string, unknown>): Set<string> {
+  let first = firstWordCache.get(keys);
+  if (!first) {
+    first = new Set([...keys.keys()].map((k) => k.split(" ")[0]!));
+    firstWordCache.set(keys, first);
+  }
+  return first;
 }
 
 function perMonthOf(content: Content, per: string): number {
