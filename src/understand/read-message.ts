@@ -242,7 +242,9 @@ function readOther(content: Content, text: string, ctx: ReadContext, cued: strin
       const v = reading ?? null;
       const saysUnit = unitSays(content, text, s.parse);
       if (v && (named || saysUnit)) {
-        found.push({ step: s.id, answer: withCurrency(v.answer, ctx.answers[s.id]), sure: v.sure && named, doubts: named ? v.doubts : [...v.doubts, "the question is not named"], words: new Set(), alone: false, alternatives: [], share: 0 });
+        // a change to an answer already given is sure only when the message also says it corrects
+        const sure = v.sure && named && (r.correction || ctx.answers[s.id] === undefined);
+        found.push({ step: s.id, answer: withCurrency(v.answer, ctx.answers[s.id]), sure, doubts: named ? v.doubts : [...v.doubts, "the question is not named"], words: new Set(), alone: false, alternatives: [], share: 0 });
       } else if (!v && s.id === "time" && (named || r.correction)) {
         const period = readPeriodOnly(content, text, ctx.answers["time"]);
         if (period) found.push({ step: s.id, answer: period, sure: named && r.correction, doubts: ["a period alone"], words: new Set(), alone: false, alternatives: [], share: 0 });
