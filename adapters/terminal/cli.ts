@@ -61,7 +61,8 @@ export async function main(argv: string[]): Promise<void> {
     if (err instanceof ContentError) fail(err.message);
     throw err;
   }
-  const log = createLogger();
+  // the chat is read in the terminal: what each turn did (info) stays out of it, warnings and errors show
+  const log = { ...createLogger(), info: () => undefined };
   let core: CoreSettings;
   try {
     core = readSettings(CoreSettings, process.env);

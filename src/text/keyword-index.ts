@@ -2,6 +2,9 @@ import { editDistance } from "./edit-distance.ts";
 import { normalize } from "./normalize.ts";
 import { stem } from "./stem.ts";
 
+/** Marks the stem of a stopword in a message: it counts inside a phrase, not as a term of its own. */
+const STOP = "\u0000";
+
 /** How far apart (beyond its own length) the words of a phrase may be in a message and still make the phrase. */
 const PHRASE_SLACK = 3;
 
@@ -98,8 +101,10 @@ export class KeywordIndex<K extends string> {
     const hit = this.recent.get(text);
     if (hit) return hit;
     const present = new Map<string, number[]>();
+    const words = normalize(text).split(" ").filter((w) => w !== "");
     this.stems(text, false).forEach((s, i) => {
-      const c = this.correct(s);
+      // a stopword counts only inside a phrase: "non" is not the choice "None" (whose stem it shares)
+      const c = this.stopwords.has(words[i]!) ? `${STOP}${s}` : this.correct(s);
       const at = present.get(c) ?? [];
       at.push(i);
       present.set(c, at);
@@ -116,18 +121,22 @@ export class KeywordIndex<K extends string> {
    * qu'il passe ses journées...").
    */
   private holds(term: PreparedTerm, present: ReadonlyMap<string, readonly number[]>): boolean {
-    if (!term.stems.every((x) => present.has(x))) return false;
-    if (term.stems.length === 1) return true;
+    if (term.stems.length === 1) return present.has(term.stems[0]!);
+    const at = (x: string) => [...(present.get(x) ?? []), ...(present.get(`${STOP}${x}`) ?? [])];
+    if (!term.stems.every((x) => at(x).length > 0)) return false;
     const reach = term.stems.length + PHRASE_SLACK;
-    return present.get(term.stems[0]!)!.some((p) => term.stems.every((x) => present.get(x)!.some((q) => Math.abs(q - p) <= reach)));
+    return at(term.stems[0]!).some((p) => term.stems.every((x) => at(x).some((q) => Math.abs(q - p) <= reach)));
   }
 
   /** Every entry with a positive score, best first (ties keep content order). */
   match(text: string): KeywordHit<K>[] {
     const present = this.present(text);
     const found = new Map<number, { score: number; strongest: number; terms: PreparedTerm[] }>();
+    const checked = new Set<PreparedTerm>();
     for (const s of present.keys()) {
-      for (const { entry, term } of this.byFirstStem.get(s) ?? []) {
+      for (const { entry, term } of this.byFirstStem.get(s.startsWith(STOP) ? s.slice(1) : s) ?? []) {
+        if (checked.has(term)) continue;
+        checked.add(term);
         if (!this.holds(term, present)) continue;
         const f = found.get(entry) ?? { score: 0, strongest: 0, terms: [] };
         f.score += term.weight;
