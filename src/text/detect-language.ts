@@ -1,4 +1,4 @@
-import type { Lang } from "../content/schema.ts";
+import type { Lang } from "../vocabulary/lang.ts";
 import { normalize } from "./normalize.ts";
 
 /** Word lists that tell French from English, from dialogs/. */

@@ -1,4 +1,4 @@
-import type { Lang } from "../content/schema.ts";
+import type { Lang } from "../vocabulary/lang.ts";
 
 /** Values a template may use; a missing value renders as an empty string. */
 export type TemplateVars = Readonly<Record<string, string | number | undefined>>;
