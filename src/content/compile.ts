@@ -60,6 +60,7 @@ export const NOT_A_DOUBT = "(none)";
 /** The phrases the reader looks for in a message (both languages together). */
 export interface ReadingPhrases {
   negations: PhraseList;
+  negationsAfter: PhraseList;
   caps: PhraseList;
   hypotheticals: PhraseList;
   hedges: PhraseList;
@@ -178,6 +179,7 @@ export function compileContent(raw: RawContent): Content {
   const phrasesFor = <K extends string>(keys: readonly K[], of: (k: K) => Words) => Object.fromEntries(keys.map((k) => [k, list(of(k))])) as Record<K, PhraseList>;
   const reading: ReadingPhrases = {
     negations: list(l.negations),
+    negationsAfter: list(l.negationsAfter),
     caps: list(l.caps),
     hypotheticals: list(l.hypotheticals),
     hedges: list(l.hedges),

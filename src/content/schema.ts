@@ -338,6 +338,7 @@ export type Messages = z.infer<typeof MessagesFile>;
 /** The words the coach reads a message with (src/understand/), before it decides what to do. */
 export const ListeningFile = z.strictObject({
   negations: Words,
+  negationsAfter: Words,
   caps: Words,
   hypotheticals: Words,
   hedges: Words,
@@ -352,6 +353,8 @@ export const ListeningFile = z.strictObject({
   limits: z.strictObject({
     maxWordsForCommand: z.number().int().positive(),
     maxWordsForLanguageWish: z.number().int().positive(),
+    choiceShare: z.number().min(0).max(1),
+    choiceShareAlone: z.number().min(0).max(1),
     minWordsForDoubtBesideAnswer: z.number().int().positive(),
     doubtBesideAnswerConfidence: z.number().min(0).max(1),
   }),

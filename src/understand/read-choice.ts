@@ -32,6 +32,11 @@ function withoutNegated(content: Content, text: string): string {
     const words = normalize(clause).split(" ").filter((w) => w !== "");
     const drop = new Set<number>();
     for (const h of content.phrases.subjectWords.find(words)) for (let k = h.start; k < h.end; k++) drop.add(k);
+    // "on engage pas": the word right before a spoken-French "pas"
+    for (const n of content.phrases.negationsAfter.find(words)) {
+      const before = n.start - 1;
+      if (before >= 0 && !content.stopwords.has(words[before]!)) drop.add(before);
+    }
     for (const n of content.phrases.negations.find(words)) {
       // the next content words of the clause (at most two) are what is negated
       let taken = 0;
@@ -101,7 +106,12 @@ export function readChoice(content: Content, step: ChoiceStep, text: string, dou
   // the words a doubt voiced beside the answer explain themselves ("une agence, mais ça coûte cher")
   const rest = words.filter((w) => !doubtWords.has(w) || named.has(w));
   const share = rest.length === 0 ? 1 : rest.filter((w) => named.has(w)).length / rest.length;
-  if (rest.length > 2 && share < 0.5) doubts.push(`the choice's words are ${Math.round(share * 100)} % of the message`);
-  if (/\?\s*$/.test(text)) doubts.push("asked as a question");
+  // an owner explains their answer ("vendre plus de pain pis de tartes, c tout"): one choice named,
+  // nothing else pointing elsewhere and no doubt voiced, a third of the words is enough
+  const question = /\?\s*$/.test(text);
+  const alone = alternatives.length === 0 && !second && doubtWords.size === 0 && !question;
+  const enough = alone ? content.listening.limits.choiceShareAlone : content.listening.limits.choiceShare;
+  if (rest.length > 2 && share < enough) doubts.push(`the choice's words are ${Math.round(share * 100)} % of the message`);
+  if (question) doubts.push("asked as a question");
   return { answer: { type: "choice", id: first[0] }, sure: doubts.length === 0, doubts, words: named, alone: false, alternatives, terms: first[1].terms };
 }
