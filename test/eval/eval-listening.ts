@@ -90,7 +90,8 @@ for (const set of LISTENING_SETS) {
       if (part.length > 0) console.log(line(`${at}/${lang}`, tally(part)));
     }
   }
-  if (showMisses) {
+  if (showMisses && set.blind) console.log("  (a blind set: its misses are not printed, so that nobody tunes the coach on it)");
+  else if (showMisses) {
     for (const s of scored.filter((x) => !x.right)) {
       const want = s.item.save === "none" ? "none" : JSON.stringify(s.item.save);
       const got = s.observed.saved.length ? s.observed.saved.map(showSaved).join(",") : s.observed.confirming ? `confirm ${showSaved(s.observed.confirming)}` : "nothing";
