@@ -62,13 +62,15 @@ export interface ReadingPhrases {
   negations: PhraseList;
   negationsAfter: PhraseList;
   caps: PhraseList;
-  hypotheticals: PhraseList;
+  counterfactuals: PhraseList;
+  conditionals: PhraseList;
   hedges: PhraseList;
   corrections: PhraseList;
   changeWords: PhraseList;
   refusals: PhraseList;
   questionStarts: PhraseList;
   subjectWords: PhraseList;
+  aboutBusiness: PhraseList;
   smallTalk: Readonly<Record<SmallTalk, PhraseList>>;
   languageWish: Readonly<Record<Lang, PhraseList>>;
   commandsWithin: Readonly<Record<Command, PhraseList>>;
@@ -161,6 +163,7 @@ export function compileContent(raw: RawContent): Content {
     between: phrases(p.rangeWords.between),
     and: phrases(p.rangeWords.and),
     thousandWords: phrases(p.thousandWords),
+    yearWords: new Set(p.yearWords.map((w) => quantityTokens(w).join(" "))),
     units: p.units.map((u) => ({ id: u.id, hours: u.hours, phrases: phrases(u.words) })),
     periods: p.periods.map((x) => ({ id: x.id, perMonth: x.perMonth, phrases: phrases(x.words), loose: phrases(x.loose) })),
     timesWords: phrases(p.times.words),
@@ -181,13 +184,15 @@ export function compileContent(raw: RawContent): Content {
     negations: list(l.negations),
     negationsAfter: list(l.negationsAfter),
     caps: list(l.caps),
-    hypotheticals: list(l.hypotheticals),
+    counterfactuals: list(l.counterfactuals),
+    conditionals: list(l.conditionals),
     hedges: list(l.hedges),
     corrections: list(l.corrections),
     changeWords: list(l.changeWords),
     refusals: list(l.refusals),
     questionStarts: list(l.questionStarts),
     subjectWords: list(l.subjectWords),
+    aboutBusiness: list(l.aboutBusiness),
     smallTalk: phrasesFor(SMALL_TALK, (k) => l.smallTalk[k]),
     languageWish: phrasesFor(LANGS, (k) => l.languageWish[k]),
     commandsWithin: phrasesFor(COMMANDS, (k) => l.commandsWithin[k]),

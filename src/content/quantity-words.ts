@@ -16,6 +16,8 @@ export interface QuantityWords {
   between: readonly string[][];
   and: readonly string[][];
   thousandWords: readonly string[][];
+  /** before a number from 1900 to 2099: a year ("depuis 1974") */
+  yearWords: ReadonlySet<string>;
   units: readonly { id: string; hours: number; phrases: string[][] }[];
   /** `loose`: a time of day ("le soir", "after closing") read as this period, but to be confirmed */
   periods: readonly { id: string; perMonth: number; phrases: string[][]; loose: string[][] }[];

@@ -229,6 +229,8 @@ export const ParsingFile = z.strictObject({
   approxWords: z.array(z.string()).default([]),
   rangeWords: z.strictObject({ between: z.array(z.string()), and: z.array(z.string()) }),
   thousandWords: z.array(z.string()),
+  /** before a number from 1900 to 2099: a year, not an amount */
+  yearWords: z.array(z.string()).default([]),
   units: z.array(z.strictObject({ id, hours: z.number().positive(), words: z.array(z.string()).min(1) })).min(1),
   periods: z
     .array(
@@ -323,7 +325,8 @@ export const MessagesFile = z.strictObject({
     refused: Text,
     questionNoted: localized(["left"]),
     questionAfterPlan: Text,
-    smallTalk: z.strictObject({ thanks: Text, greeting: Text, ack: Text, bye: Text, laugh: Text }),
+    smallTalk: z.strictObject({ thanks: Text, greeting: Text, ack: Text, bye: Text, laugh: Text, wait: Text }),
+    aboutBusiness: Text,
     resumedDone: Text,
     tooLong: localized(["max"]),
     expired: localized(["days"]),
@@ -340,14 +343,16 @@ export const ListeningFile = z.strictObject({
   negations: Words,
   negationsAfter: Words,
   caps: Words,
-  hypotheticals: Words,
+  counterfactuals: Words,
+  conditionals: Words,
   hedges: Words,
   corrections: Words,
   changeWords: Words,
   refusals: Words,
   questionStarts: Words,
   subjectWords: Words,
-  smallTalk: z.strictObject({ thanks: Words, greeting: Words, ack: Words, bye: Words, laugh: Words }),
+  smallTalk: z.strictObject({ thanks: Words, greeting: Words, ack: Words, bye: Words, laugh: Words, wait: Words }),
+  aboutBusiness: Words,
   languageWish: z.strictObject({ fr: Words, en: Words }),
   commandsWithin: z.strictObject({ back: Words, restart: Words, plan: Words, forget: Words, help: Words }),
   limits: z.strictObject({
@@ -360,7 +365,7 @@ export const ListeningFile = z.strictObject({
   }),
 });
 export type ListeningContent = z.infer<typeof ListeningFile>;
-export const SMALL_TALK = ["thanks", "greeting", "ack", "bye", "laugh"] as const;
+export const SMALL_TALK = ["wait", "thanks", "greeting", "ack", "bye", "laugh"] as const;
 export type SmallTalk = (typeof SMALL_TALK)[number];
 
 // ---------------------------------------------------------------- phrasings/*.yaml

@@ -55,6 +55,8 @@ export const guards = {
   hesitatesBetweenDoubts: (_t, r) => r.doubt.kind === "ambiguous",
   asksQuestion: (_t, r) => r.question,
   smallTalk: (_t, r) => r.smallTalk !== null,
+  /** says what the business is, with no answer of a choice in it */
+  describesBusiness: (_t, r) => r.aboutBusiness && (r.value === null || r.value.answer.type === "text"),
   /** a goal in the owner's own words: what is left when nothing else explains the message */
   ownWords: (_t, r) => r.value?.answer.type === "text",
   saysYes: (_t, r) => (r.yes || r.number === 1) && r.value === null && r.other === null,
@@ -83,7 +85,9 @@ function objectsToChoice(t: Turn, r: Reading): boolean {
   if (r.doubt.confidence < t.c.objections.objectionOverAnswer.minConfidence) return false;
   if (![...v.words].some((w) => r.doubtWords.has(w))) return false;
   // the keyword rules' own reading, not the learned fallback's (it settles ties, it does not overrule an answer)
-  return (r.doubt.kind === "ambiguous" || r.doubt.by === "rules") && r.doubtShare > v.share;
+  // as much of the message as the choice's, when the doubt is found with high confidence: "my business partner will never go for that"
+  const more = r.doubtShare > v.share || (r.doubtShare === v.share && r.doubt.confidence >= 0.75);
+  return (r.doubt.kind === "ambiguous" || r.doubt.by === "rules") && more;
 }
 
 // ------------------------------------------------------------------ actions
@@ -226,6 +230,7 @@ const asking: readonly Rule[] = [
   ["hesitates between doubts", guards.hesitatesBetweenDoubts, actions.offerDoubts],
   ["asks the coach a question", guards.asksQuestion, actions.questionNoted],
   ["makes small talk", guards.smallTalk, actions.smallTalkReply],
+  ["says what the business is", guards.describesBusiness, (t) => t.ask(t.msg("aboutBusiness"))],
   ["says the goal in own words", guards.ownWords, actions.confirmOwnWords],
   ["anything else", guards.always, actions.reprompt],
 ];

@@ -191,6 +191,6 @@ function ask(t: Turn, r: Reading, isNew: boolean, locale: Lang | undefined): voi
 /** The reading of a button's yes or no: nothing typed. */
 const NO_TEXT: Reading = {
   text: "", words: [], empty: false, tooLong: false, lang: null, switchTo: null, command: null, yes: false, no: false, number: null,
-  unsure: false, smallTalk: null, question: false, questionOpens: false, refusal: false, negated: false, hypothetical: false, correction: false,
+  unsure: false, smallTalk: null, question: false, questionOpens: false, refusal: false, aboutBusiness: false, negated: false, hypothetical: false, correction: false,
   doubt: { kind: "none", confidence: 0 }, doubtWords: new Set(), doubtShare: 0, value: null, other: null, change: null, planRequest: false,
 };

@@ -8,6 +8,7 @@
  * ("quelques heures", "several hours") is not a quantity: the answer is re-asked, never read as 1.
  */
 import type { QuantityWords } from "../content/quantity-words.ts";
+import { editDistance } from "../text/edit-distance.ts";
 import { clausedTokens, type ClausedTokens } from "../text/quantity-tokens.ts";
 
 /** What the coach understood of a time answer. */
@@ -32,11 +33,38 @@ export function prepareTokens(text: string, words: QuantityWords): ClausedTokens
   if (lastPrepared && lastPrepared.text === text && lastPrepared.words === words) return lastPrepared.tokens;
   const { tokens, clause } = clausedTokens(text);
   const keep = tokens.map((tok, i) => !(i > 0 && /^\d/.test(tokens[i - 1]!) && words.approxWords.has(tok)));
-  const prepared = { tokens: tokens.filter((_, i) => keep[i]), clause: clause.filter((_, i) => keep[i]) };
+  const kept = tokens.filter((_, i) => keep[i]);
+  const prepared = { tokens: kept.map((t, i) => fixTypo(kept, i, words) ?? t), clause: clause.filter((_, i) => keep[i]) };
   lastPrepared = { text, words, tokens: prepared };
   return prepared;
 }
 let lastPrepared: { text: string; words: QuantityWords; tokens: ClausedTokens } | undefined;
+
+/**
+ * A unit or period word typed with a slip ("3 heurs par semiane"), right after a number or "par"/"per"
+ * (where nothing else is expected): the word it was meant to be; null otherwise. One letter off, or
+ * two letters swapped, from a word of five letters or more with the same first letter.
+ */
+function fixTypo(tokens: readonly string[], i: number, words: QuantityWords): string | null {
+  const t = tokens[i]!;
+  const before = tokens[i - 1];
+  if (t.length < 5 || !/^[a-z]+$/.test(t) || before === undefined) return null;
+  if (!(/^\d/.test(before) || words.numberWords.has(before) || before === "par" || before === "per" || before === "a" || before === "chaque" || before === "every")) return null;
+  const vocabulary = unitVocabulary(words);
+  if (vocabulary.has(t)) return null;
+  for (const v of vocabulary) if (v.length >= 5 && v[0] === t[0] && editDistance(t, v, 1) <= 1) return v;
+  return null;
+}
+
+const vocabularies = new WeakMap<QuantityWords, Set<string>>();
+function unitVocabulary(words: QuantityWords): Set<string> {
+  let v = vocabularies.get(words);
+  if (!v) {
+    v = new Set([...words.units.flatMap((u) => u.phrases), ...words.periods.flatMap((p) => p.phrases)].flat().filter((w) => /^[a-z]+$/.test(w)));
+    vocabularies.set(words, v);
+  }
+  return v;
+}
 
 const MAX_PHRASE = 5;
 
@@ -547,6 +575,8 @@ export interface MoneyRead {
   answer: BudgetAnswer;
   terms: MoneyTerm[];
   zeroFirst: boolean;
+  /** two amounts as likely (`terms` holds both): which is meant is not known ("100 $ pour la pub et 50 $ pour l'outil") */
+  ambiguous: boolean;
 }
 
 /**
@@ -568,10 +598,15 @@ export function readBudget(prepared: ClausedTokens, words: QuantityWords, exclud
     }
   }
   if (tokens.length > 0 && (words.zeroBudget.has(tokens.join(" ")) || zeroFirst(prepared, words.zeroBudget, words) > 0)) {
-    return { answer: { type: "money", amountPerMonth: 0, currency }, terms: [], zeroFirst: !words.zeroBudget.has(tokens.join(" ")) };
+    return { answer: { type: "money", amountPerMonth: 0, currency }, terms: [], zeroFirst: !words.zeroBudget.has(tokens.join(" ")), ambiguous: false };
   }
   const amounts: MoneyTerm[] = [];
   for (let i = 0; i < tokens.length; ) {
+    // "depuis 1974", "in 2027": a year
+    if (/^(19|20)\d\d$/.test(tokens[i]!) && i > 0 && words.yearWords.has(tokens[i - 1]!)) {
+      i++;
+      continue;
+    }
     const q = quantityAt(tokens, i, words);
     if (!q || q.isArticle) {
       i++;
@@ -614,8 +649,8 @@ export function readBudget(prepared: ClausedTokens, words: QuantityWords, exclud
   // "on a 3 employés, 200 $ par mois": the amount with a currency, else with a period; two of them are re-asked
   const best = Math.max(...amounts.map((a) => a.rank));
   const pick = amounts.filter((a) => a.rank === best);
-  if (pick.length !== 1) return null;
-  return { answer: { type: "money", amountPerMonth: pick[0]!.amount, currency }, terms: pick, zeroFirst: false };
+  if (pick.length === 0) return null;
+  return { answer: { type: "money", amountPerMonth: pick[0]!.amount, currency }, terms: pick, zeroFirst: false, ambiguous: pick.length > 1 };
 }
 
 /**
@@ -624,7 +659,8 @@ export function readBudget(prepared: ClausedTokens, words: QuantityWords, exclud
  * @example parseBudget("2k$ par an", words) // { type: "money", amountPerMonth: 166.67, currency: "$" }
  */
 export function parseBudget(text: string, words: QuantityWords): BudgetAnswer | null {
-  return readBudget(prepareTokens(text, words), words)?.answer ?? null;
+  const r = readBudget(prepareTokens(text, words), words);
+  return r && !r.ambiguous ? r.answer : null;
 }
 
 /** Where a number, a period, a unit or a currency is in the tokens. */

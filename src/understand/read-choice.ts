@@ -22,11 +22,14 @@ export interface ChoiceReading {
   terms: string[];
 }
 
+/** Stands for a word left out, so that the words around it stay apart. */
+const GAP = "xgapx";
+
 /**
  * The text with each negated word left out ("pas vendre pantoute, je veux que les parents sachent"
  * → "pantoute , je veux que les parents sachent"), and the words naming social media themselves.
  */
-function withoutNegated(content: Content, text: string): string {
+function withoutNegated(content: Content, text: string, negated: string[] = []): string {
   const out: string[] = [];
   for (const clause of text.split(/[,.;!?\n]+/)) {
     const words = normalize(clause).split(" ").filter((w) => w !== "");
@@ -46,9 +49,11 @@ function withoutNegated(content: Content, text: string): string {
         taken++;
       }
     }
-    out.push(words.filter((_, k) => !drop.has(k)).join(" "));
+    // a placeholder keeps the other words where they were (a phrase's words must stay near one another)
+    out.push(words.map((w, k) => (drop.has(k) ? GAP : w)).join(" "));
+    negated.push(...words.filter((w, k) => drop.has(k) && !content.phrases.subjectWords.within([w])));
   }
-  return out.join(" , ");
+  return out.join(` ${GAP} `);
 }
 
 /** Content words: not stopwords, hedges or fillers. */
@@ -84,9 +89,12 @@ export function readChoice(content: Content, step: ChoiceStep, text: string, dou
   const withNegation = original
     .map((h) => ({ ...h, terms: h.terms.filter((t) => normalize(t).split(" ").some((w) => negationWords.has(w))) }))
     .filter((h) => h.terms.length > 0);
-  const stripped = index.match(withoutNegated(content, text));
+  const negatedWords: string[] = [];
+  const stripped = index.match(withoutNegated(content, text, negatedWords));
+  // a choice the owner negates stays out, whatever other word points to it ("surtout pas le recrutement, on a plus d'employés qu'il en faut")
+  const turnedDown = new Set(negatedWords.length > 0 ? index.match(negatedWords.join(" ")).map((h) => h.key) : []);
   const scores = new Map<string, { score: number; terms: string[] }>();
-  for (const h of [...stripped, ...withNegation]) {
+  for (const h of [...stripped.filter((x) => !turnedDown.has(x.key)), ...withNegation]) {
     const prev = scores.get(h.key) ?? { score: 0, terms: [] };
     scores.set(h.key, { score: Math.max(prev.score, h.score), terms: [...new Set([...prev.terms, ...h.terms])] });
   }

@@ -59,6 +59,8 @@ export interface Reading {
   questionOpens: boolean;
   /** "aucun des deux", "neither" */
   refusal: boolean;
+  /** opens by saying what the business is: "we're a microbrewery in Sherbrooke", "on est une boucherie" */
+  aboutBusiness: boolean;
   /** a figure turned down ("je vais pas payer 2000 $") */
   negated: boolean;
   /** a figure under an "if" */
@@ -100,7 +102,7 @@ export function read(content: Content, text: string, ctx: ReadContext): Reading 
   const empty = !hasWordCharacters(trimmed);
   const base: Reading = {
     text: trimmed, words, empty, tooLong: text.length > content.messages.limits.maxMessageLength, lang: null, switchTo: null,
-    command: null, yes: false, no: false, number: null, unsure: false, smallTalk: null, question: false, questionOpens: false, refusal: false,
+    command: null, yes: false, no: false, number: null, unsure: false, smallTalk: null, question: false, questionOpens: false, refusal: false, aboutBusiness: false,
     negated: false, hypothetical: false, correction: false, doubt: { kind: "none", confidence: 0 }, doubtWords: new Set(), doubtShare: 0, value: null, other: null,
     change: null, planRequest: false,
   };
@@ -125,6 +127,7 @@ export function read(content: Content, text: string, ctx: ReadContext): Reading 
   });
   r.question = /\?\s*\W*$/u.test(trimmed) || r.questionOpens;
   r.refusal = p.refusals.within(words);
+  r.aboutBusiness = p.aboutBusiness.at(core, 0) !== null;
   r.correction = p.corrections.within(words);
   r.planRequest = p.planWhole.isWhole(core) || p.planWithin.within(words);
   r.doubt = matchDoubt(content, trimmed);
@@ -223,6 +226,8 @@ function readValue(content: Content, step: Step, text: string, ctx: ReadContext,
     }
     return { value, ...flags };
   }
+  // "si j'avais les moyens ce serait une agence": a choice contrary to fact is not an answer
+  if (content.phrases.counterfactuals.within(normalize(text).split(" "))) return { value: null, negated: false, hypothetical: true };
   const c = readChoice(content, step, text, doubtWords);
   return { value: c ? { step: step.id, answer: c.answer, sure: c.sure, doubts: c.doubts, words: c.words, alone: c.alone, alternatives: c.alternatives, share: 0 } : null, negated: false, hypothetical: false };
 }

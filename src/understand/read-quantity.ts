@@ -46,9 +46,9 @@ function negationBefore(p: ClausedTokens, span: Span, negations: Span[], caps: S
   return neg.length > 0 ? "negated" : null;
 }
 
-/** True when an "if" shares the clause of `span`. */
-function hypotheticalAround(p: ClausedTokens, span: Span, hypotheticals: Span[]): boolean {
-  return hypotheticals.some((h) => p.clause[h.start] === p.clause[span.start]);
+/** True when one of `found` shares the clause of `span`. */
+function sharesClause(p: ClausedTokens, span: Span, found: Span[]): boolean {
+  return found.some((h) => p.clause[h.start] === p.clause[span.start]);
 }
 
 /**
@@ -92,7 +92,8 @@ export function readQuantity(content: Content, kind: Kind, text: string): { read
   const phrases = content.phrases;
   const negations = hits(phrases.negations, p.tokens);
   const caps = hits(phrases.caps, p.tokens);
-  const hypotheticals = hits(phrases.hypotheticals, p.tokens);
+  const counterfactuals = hits(phrases.counterfactuals, p.tokens);
+  const conditionals = hits(phrases.conditionals, p.tokens);
   const flags: QuantityFlags = { negated: false, hypothetical: false };
   // a budget question answered in hours, or a time question answered in money, is not read here
   if (kind === "hours" && hasCurrency(p.tokens, words) && !hasTimeUnit(p.tokens, words)) return { reading: null, flags };
@@ -100,16 +101,28 @@ export function readQuantity(content: Content, kind: Kind, text: string): { read
 
   const exclude: Span[] = [];
   const doubts: string[] = [];
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 6; round++) {
     const read = kind === "hours" ? readHours(p, words, exclude) : readBudget(p, words, exclude);
     if (!read) return { reading: null, flags };
-    let terms: (TimeTerm | MoneyTerm)[] = read.terms;
+    const terms: (TimeTerm | MoneyTerm)[] = read.terms;
+    if (read.zeroFirst || terms.length === 0) {
+      // "zéro, je suis sur les chantiers de 7 h à 19 h", "rien pantoute": zero, whatever the reason says
+      const answer = kind === "hours" ? { type: "hours" as const, hoursPerMonth: 0, given: { amount: 0, per: "month" } } : read.answer;
+      return { reading: { answer, sure: true, doubts: [], used: [{ start: 0, end: p.tokens.length }] }, flags };
+    }
+    // a figure turned down beside another: "3 h par semaine, pas 7 h par mois", "more like 300, not 75"
+    const turnedDown = terms.filter((t) => negationBefore(p, t, negations, caps) === "negated");
+    if (turnedDown.length > 0 && turnedDown.length < terms.length) {
+      exclude.push(...turnedDown.map((t) => ({ start: t.start, end: t.end })));
+      continue;
+    }
+    // two amounts, neither turned down: which one is meant is not known
+    if ("ambiguous" in read && read.ambiguous) return { reading: null, flags };
     // "j'ai dit 7 h mais c'est plus une couple d'heures par semaine": a correction keeps the last clause's figures
     const clauses = new Set(terms.map((t) => p.clause[t.start]));
     if (clauses.size > 1 && content.phrases.corrections.within(p.tokens)) {
       const last = Math.max(...terms.map((t) => p.clause[t.start]!));
-      const kept = terms.filter((t) => p.clause[t.start] === last);
-      exclude.push(...terms.filter((t) => !kept.includes(t)).map((t) => ({ start: t.start, end: t.end })));
+      exclude.push(...terms.filter((t) => p.clause[t.start] !== last).map((t) => ({ start: t.start, end: t.end })));
       continue;
     }
     // "un jour par mois, bref une journée complète": the same figure said twice is said once
@@ -117,17 +130,14 @@ export function readQuantity(content: Content, kind: Kind, text: string): { read
       exclude.push({ start: terms[1]!.start, end: terms[1]!.end });
       continue;
     }
-    terms = read.terms;
-    if (read.zeroFirst || terms.length === 0) {
-      // "zéro, je suis sur les chantiers de 7 h à 19 h", "rien pantoute": zero, whatever the reason says
-      const answer = kind === "hours" ? { type: "hours" as const, hoursPerMonth: 0, given: { amount: 0, per: "month" } } : read.answer;
-      return { reading: { answer, sure: true, doubts: [], used: [{ start: 0, end: p.tokens.length }] }, flags };
-    }
     const span: Span = { start: Math.min(...terms.map((t) => t.start)), end: Math.max(...terms.map((t) => t.end)) };
-    if (hypotheticalAround(p, span, hypotheticals)) {
+    // "si j'avais 10 heures par semaine...": a figure contrary to fact is not an answer
+    if (sharesClause(p, span, counterfactuals)) {
       flags.hypothetical = true;
       return { reading: null, flags };
     }
+    // "if I force myself, maybe 2 hours a week": an answer under a condition, to confirm
+    if (sharesClause(p, span, conditionals)) doubts.push("under an if");
     const negation = negationBefore(p, span, negations, caps);
     if (negation === "negated") {
       flags.negated = true;
@@ -149,7 +159,7 @@ export function readQuantity(content: Content, kind: Kind, text: string): { read
     if ("combined" in read && read.combined) doubts.push("sessions and a duration said apart");
     if ("clock" in read && read.clock.length > 0) doubts.push("times of day left out");
     const capSpans = caps.filter((c) => c.start < span.start && Math.abs(span.start - c.end) <= 1);
-    const extra = extraWords(content, p, [span], [...capSpans, ...negations.filter((n) => n.end <= span.start), ...("clock" in read ? read.clock : [])]);
+    const extra = extraWords(content, p, [span], [...capSpans, ...negations, ...exclude, ...conditionals, ...("clock" in read ? read.clock : [])]);
     if (extra >= 2) doubts.push(`${extra} other words`);
     return { reading: { answer: read.answer, sure: doubts.length === 0, doubts, used: [span] }, flags };
   }

@@ -232,13 +232,24 @@ describe("confirm what it is unsure of", () => {
       ["budget", "I'm not paying some agency 3 grand a month, forget it"],
       ["time", "I can't give it 10 hours a week, no way"],
       ["time", "si j'avais 10 heures par semaine je serais en vacances lol"],
-      ["budget", "if we have a good summer maybe 500"],
+      ["owner", "si j'avais les moyens ce serait une agence mais bon"],
     ] as const;
     for (const [id, t] of cases) {
       const last = at(id, t);
       expect(last.state.answers[id], t).toBeUndefined();
       expect(last.state.mode.is, t).toBe("asking");
     }
+    // an answer under a condition is said back first
+    for (const [id, t, amount] of [["budget", "if we have a good summer maybe 500", 500], ["time", "if I force myself maybe 2 hours a week", 8.7]] as const) {
+      const last = at(id, t);
+      expect(last.state.answers[id], t).toBeUndefined();
+      expect(last.state.mode.is === "confirming" && last.state.mode.reading, t).toMatchObject(id === "budget" ? { amountPerMonth: amount } : { hoursPerMonth: amount });
+    }
+    // a figure turned down beside the one meant: the one meant
+    expect(at("owner", "wait the budget is more like 300, not 100", "en").state.answers["budget"]).toMatchObject({ amountPerMonth: 300, currency: "$" });
+    expect(at("budget", "attends, pour le temps c'est plutôt 3 h par semaine, pas 10 h").state.answers["time"]).toMatchObject({ hoursPerMonth: 13 });
+    // a year is not an amount
+    expect(at("budget", "on est une boucherie familiale depuis 1974, mon grand-père a parti ça").state.mode).toEqual({ is: "asking", step: "budget" });
     // zero with a reason is zero, not the figures of the reason
     for (const t of ["zéro. je suis sur les chantiers de 7h à 19h", "none honestly, I'm under cars all day and doing the books at night"]) {
       expect(at("time", t).state.answers["time"], t).toMatchObject({ type: "hours", hoursPerMonth: 0 });
