@@ -69,6 +69,7 @@ export const LISTENING_SETS: readonly { file: string; title: string; blind?: boo
   { file: "listening-1.yaml", title: "set 1 (first measured blind on the engine before the listening work: 48.8 % right, 25 wrong saves, 33 doubts not raised; then tuned on)" },
   { file: "listening-2.yaml", title: "set 2 (first measured blind after the listening rework, tuned on set 1 only: 78.2 % right, 5 wrong saves, 14 doubts not raised; then tuned on)" },
   { file: "listening-3.yaml", title: "set 3 (first contact, blind: 82.4 % right, 3 wrong saves, 3 doubts not raised; then tuned on)" },
+  { file: "listening-4.yaml", title: "set 4 (first contact, blind: 70.0 % right, 4 wrong saves, 20 confirmations of a wrong reading, 10 doubts not raised; then tuned on)" },
 ];
 
 const close = (value: number, expected: z.infer<typeof Range>) => {
