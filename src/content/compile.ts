@@ -66,6 +66,8 @@ export interface ReadingPhrases {
   conditionals: PhraseList;
   hedges: PhraseList;
   corrections: PhraseList;
+  /** "non", "wait no", "I mean": what follows takes back what came before it in the message */
+  selfCorrections: PhraseList;
   changeWords: PhraseList;
   refusals: PhraseList;
   questionStarts: PhraseList;
@@ -164,6 +166,7 @@ export function compileContent(raw: RawContent): Content {
     and: phrases(p.rangeWords.and),
     thousandWords: phrases(p.thousandWords),
     yearWords: new Set(p.yearWords.map((w) => quantityTokens(w).join(" "))),
+    lengthWords: new Set(p.lengthWords.map((w) => quantityTokens(w).join(" "))),
     units: p.units.map((u) => ({ id: u.id, hours: u.hours, phrases: phrases(u.words) })),
     periods: p.periods.map((x) => ({ id: x.id, perMonth: x.perMonth, phrases: phrases(x.words), loose: phrases(x.loose) })),
     timesWords: phrases(p.times.words),
@@ -188,6 +191,7 @@ export function compileContent(raw: RawContent): Content {
     conditionals: list(l.conditionals),
     hedges: list(l.hedges),
     corrections: list(l.corrections),
+    selfCorrections: list(l.selfCorrections),
     changeWords: list(l.changeWords),
     refusals: list(l.refusals),
     questionStarts: list(l.questionStarts),

@@ -18,6 +18,7 @@ export interface QuantityWords {
   thousandWords: readonly string[][];
   /** before a number from 1900 to 2099: a year ("depuis 1974") */
   yearWords: ReadonlySet<string>;
+  lengthWords: ReadonlySet<string>;
   units: readonly { id: string; hours: number; phrases: string[][] }[];
   /** `loose`: a time of day ("le soir", "after closing") read as this period, but to be confirmed */
   periods: readonly { id: string; perMonth: number; phrases: string[][]; loose: string[][] }[];

@@ -231,6 +231,8 @@ export const ParsingFile = z.strictObject({
   thousandWords: z.array(z.string()),
   /** before a number from 1900 to 2099: a year, not an amount */
   yearWords: z.array(z.string()).default([]),
+  /** a number right before one of these is a length of time, not money: "dans trois mois", "for 2 years" */
+  lengthWords: z.array(z.string()).default([]),
   units: z.array(z.strictObject({ id, hours: z.number().positive(), words: z.array(z.string()).min(1) })).min(1),
   periods: z
     .array(
@@ -347,6 +349,7 @@ export const ListeningFile = z.strictObject({
   conditionals: Words,
   hedges: Words,
   corrections: Words,
+  selfCorrections: Words,
   changeWords: Words,
   refusals: Words,
   questionStarts: Words,

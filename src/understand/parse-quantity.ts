@@ -613,6 +613,11 @@ export function readBudget(prepared: ClausedTokens, words: QuantityWords, exclud
       continue;
     }
     if (q.negative || q.vague) return null;
+    // "dans trois mois", "for 2 years": how long, not how much
+    if (words.lengthWords.has(tokens[q.end] ?? "")) {
+      i = q.end;
+      continue;
+    }
     let j = q.end;
     let value = q.value;
     const art = q.value < 1 ? articleAt(tokens, j, words) : 0;

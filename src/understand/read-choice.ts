@@ -83,6 +83,13 @@ export function readChoice(content: Content, step: ChoiceStep, text: string, dou
   }
   const index = content.choiceIndex.get(step.id);
   if (!index) return null;
+  // "moi, non attends, plutôt Julie", "an intern... wait no, Me.": a choice taken back is not the answer
+  const all = norm.split(" ");
+  const back = content.phrases.selfCorrections.find(all).filter((h) => h.start > 0 && h.end < all.length && index.match(all.slice(0, h.start).join(" ")).length > 0).at(-1);
+  if (back) {
+    const after = all.slice(back.end).join(" ");
+    return index.match(after).length > 0 ? readChoice(content, step, after, doubtWords) : null;
+  }
   const original = index.match(text);
   const negationWords = new Set(content.phrases.negations.find(norm.split(" ")).map((h) => h.phrase));
   // terms that hold a negation themselves ("pas vraiment", "not really", "personne ne sait") are read as written
@@ -110,6 +117,8 @@ export function readChoice(content: Content, step: ChoiceStep, text: string, dou
   const doubts: string[] = [];
   const alternatives = ranked.filter(([, v], i) => i > 0 && v.score >= first[1].score * 0.75).map(([k]) => k);
   if (second && second[1].score >= first[1].score) doubts.push("several choices as likely");
+  // "on va engager une pigiste": words of two choices, however strong each is, are checked with the owner
+  else if (second) doubts.push("another choice named");
   const named = new Set([...index.wordsOf(text, first[0]), ...(content.answerWordIndex.get(step.id)?.wordsOf(text) ?? [])]);
   // the words a doubt voiced beside the answer explain themselves ("une agence, mais ça coûte cher")
   const rest = words.filter((w) => !doubtWords.has(w) || named.has(w));

@@ -90,7 +90,9 @@ export function readQuantity(content: Content, kind: Kind, text: string): { read
   // no figure at all (no number, no article before a unit, no zero word): nothing to read
   if (!mayHoldFigure(p.tokens, content)) return { reading: null, flags: flags0 };
   const phrases = content.phrases;
-  const negations = hits(phrases.negations, p.tokens);
+  const selfCorrections = hits(phrases.selfCorrections, p.tokens);
+  // "non" in "3 h, non 4 h" takes a figure back rather than turning the next one down
+  const negations = hits(phrases.negations, p.tokens).filter((n) => !selfCorrections.some((c) => c.start <= n.start && n.end <= c.end));
   const caps = hits(phrases.caps, p.tokens);
   const counterfactuals = hits(phrases.counterfactuals, p.tokens);
   const conditionals = hits(phrases.conditionals, p.tokens);
@@ -109,6 +111,12 @@ export function readQuantity(content: Content, kind: Kind, text: string): { read
       // "zéro, je suis sur les chantiers de 7 h à 19 h", "rien pantoute": zero, whatever the reason says
       const answer = kind === "hours" ? { type: "hours" as const, hoursPerMonth: 0, given: { amount: 0, per: "month" } } : read.answer;
       return { reading: { answer, sure: true, doubts: [], used: [{ start: 0, end: p.tokens.length }] }, flags };
+    }
+    // "3 h, non 4 h par semaine", "200 $, non attends, 150 $": the owner takes the first figure back
+    const takenBack = takenBackBefore(terms, selfCorrections);
+    if (takenBack > 0) {
+      exclude.push(...terms.filter((t) => t.end <= takenBack).map((t) => ({ start: t.start, end: t.end })));
+      continue;
     }
     // a figure turned down beside another: "3 h par semaine, pas 7 h par mois", "more like 300, not 75"
     const turnedDown = terms.filter((t) => negationBefore(p, t, negations, caps) === "negated");
@@ -161,9 +169,25 @@ export function readQuantity(content: Content, kind: Kind, text: string): { read
     const capSpans = caps.filter((c) => c.start < span.start && Math.abs(span.start - c.end) <= 1);
     const extra = extraWords(content, p, [span], [...capSpans, ...negations, ...exclude, ...conditionals, ...("clock" in read ? read.clock : [])]);
     if (extra >= 2) doubts.push(`${extra} other words`);
+    // "une couple d'heures par semaine, mettons trois", "3 h, non 4 h par semaine": another figure left unread
+    const apart = [span, ...exclude, ...("clock" in read ? read.clock : [])];
+    const stray = numbersIn(p.tokens, content.quantityWords).filter((n) => !apart.some((s) => n.start < s.end && s.start < n.end));
+    // a year said beside hours ("depuis 1974") is not another figure for them
+    if (stray.some((n) => kind === "budget" || !isYear(n.value))) doubts.push("another figure left out");
     return { reading: { answer: read.answer, sure: doubts.length === 0, doubts, used: [span] }, flags };
   }
   return { reading: null, flags };
+}
+
+const isYear = (n: number) => Number.isInteger(n) && n >= 1900 && n <= 2100;
+
+/** Where the last self-correction between two figures ends (0 when none sits between two). */
+function takenBackBefore(terms: readonly Span[], corrections: readonly Span[]): number {
+  let at = 0;
+  for (const c of corrections) {
+    if (terms.some((t) => t.end <= c.start) && terms.some((t) => t.start >= c.end)) at = Math.max(at, c.end);
+  }
+  return at;
 }
 
 /** A cheap first look: a digit, a number word, an article (before a unit) or a zero word somewhere. */
