@@ -11,6 +11,7 @@ import type { QuantityWords } from "./quantity-words.ts";
 import { quantityTokens } from "../text/quantity-tokens.ts";
 import type { LanguageHints } from "../text/detect-language.ts";
 import type { ObjectionRule, ObjectionsContent } from "./objections-schema.ts";
+import type { Fact, MeasuresContent, NetworksContent, ThemesContent } from "./fit-schema.ts";
 import {
   COMMANDS, LANGS, SMALL_TALK,
   type Command, type Interview, type Lang, type ListeningContent, type Messages, type ParsingContent, type PhrasingSet, type PlanContent,
@@ -20,6 +21,14 @@ import {
 /** Everything the engine knows, checked and prepared. */
 export interface Content {
   sources: ReadonlyMap<string, Source>;
+  /** dated facts beyond the seeds, by id */
+  facts: ReadonlyMap<string, Fact>;
+  /** which network, how often (networks.yaml), what to post (themes.yaml), what to measure (measures.yaml) */
+  networks: NetworksContent;
+  themes: ThemesContent;
+  measures: MeasuresContent;
+  /** per network id: the words that name it in a message */
+  networkMentions: ReadonlyMap<string, PhraseList>;
   steps: readonly Step[];
   plan: PlanContent;
   messages: Messages;
@@ -88,6 +97,10 @@ export interface ReadingPhrases {
 
 interface RawContent {
   sources: { sources: Source[] };
+  facts: { facts: Fact[] };
+  networks: NetworksContent;
+  themes: ThemesContent;
+  measures: MeasuresContent;
   interview: Interview;
   plan: PlanContent;
   parsing: ParsingContent;
@@ -221,6 +234,11 @@ export function compileContent(raw: RawContent): Content {
     phrasings,
     stopwords,
     sources: new Map(raw.sources.sources.map((s) => [s.id, s])),
+    facts: new Map(raw.facts.facts.map((f) => [f.id, f])),
+    networks: raw.networks,
+    themes: raw.themes,
+    measures: raw.measures,
+    networkMentions: new Map(Object.entries(raw.networks.mentions).map(([k, words]) => [k, new PhraseList(words)])),
     steps: raw.interview.steps,
     plan: raw.plan,
     messages: m,

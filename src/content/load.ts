@@ -12,6 +12,7 @@ import {
   type Condition,
 } from "./schema.ts";
 import { ObjectionsFile } from "./objections-schema.ts";
+import { FactsFile, MeasuresFile, NetworksFile, ThemesFile } from "./fit-schema.ts";
 import { compileContent, type Content } from "./compile.ts";
 
 /** A mistake in dialogs/: which file, which field, what is wrong. */
@@ -30,6 +31,10 @@ const FILES = {
   messages: ["messages.yaml", MessagesFile],
   objections: ["objections.yaml", ObjectionsFile],
   listening: ["listening.yaml", ListeningFile],
+  facts: ["facts.yaml", FactsFile],
+  networks: ["networks.yaml", NetworksFile],
+  themes: ["themes.yaml", ThemesFile],
+  measures: ["measures.yaml", MeasuresFile],
 } as const;
 
 type Raw = { [K in keyof typeof FILES]: z.infer<(typeof FILES)[K][1]> };
@@ -144,6 +149,10 @@ function crossCheck(raw: Raw): string[] {
     else if ("all" in c) c.all.forEach((x, i) => checkCondition(`${path}.all.${i}`, x, file));
     else if ("not" in c) checkCondition(`${path}.not`, c.not, file);
   };
+  raw.interview.steps.forEach((step, i) => {
+    checkCondition(`steps.${i}.askWhen`, step.askWhen, "interview.yaml");
+    if (i === 0 && step.askWhen) problems.push(`dialogs/interview.yaml: steps.0.askWhen: the first question is always asked`);
+  });
   const recIds = new Set<string>();
   raw.plan.recommendations.forEach((r, i) => {
     const at = `recommendations.${i}`;
@@ -164,5 +173,47 @@ function crossCheck(raw: Raw): string[] {
       checkCondition(`${at}.withPlan.${j}.when`, w.when, "objections.yaml");
     });
   });
+  problems.push(...checkFit(raw, steps, checkCondition));
+  return problems;
+}
+
+/** What links facts.yaml, networks.yaml, themes.yaml and measures.yaml to each other and to the interview. */
+function checkFit(raw: Raw, steps: Map<string, Raw["interview"]["steps"][number]>, checkCondition: (path: string, c: Condition | undefined, file?: string) => void): string[] {
+  const problems: string[] = [];
+  const factIds = new Set(raw.facts.facts.map((f) => f.id));
+  const networkIds = new Set(raw.networks.networks.map((n) => n.id));
+  const choicesOf = (stepId: string) => {
+    const s = steps.get(stepId);
+    return s?.kind === "choice" ? new Set(s.choices.map((c) => c.id)) : null;
+  };
+  for (const id of Object.keys(raw.networks.mentions)) if (!networkIds.has(id)) problems.push(`dialogs/networks.yaml: mentions.${id}: no network "${id}"`);
+  raw.networks.reasons.forEach((r, i) => {
+    for (const n of Object.keys(r.points)) if (!networkIds.has(n)) problems.push(`dialogs/networks.yaml: reasons.${i}.points.${n}: no network "${n}"`);
+    for (const lang of ["fr", "en"] as const) for (const f of r.facts[lang]) if (!factIds.has(f)) problems.push(`dialogs/networks.yaml: reasons.${i}.facts.${lang}: no fact "${f}" in facts.yaml`);
+    checkCondition(`reasons.${i}.when`, r.when, "networks.yaml");
+  });
+  const p = raw.networks.presence;
+  const presence = choicesOf(p.step);
+  const where = choicesOf(p.where);
+  if (!presence) problems.push(`dialogs/networks.yaml: presence.step: "${p.step}" is not a choice step of interview.yaml`);
+  else for (const c of [...Object.keys(p.points), ...p.existing]) if (!presence.has(c)) problems.push(`dialogs/networks.yaml: presence: step "${p.step}" has no choice "${c}"`);
+  if (!where) problems.push(`dialogs/networks.yaml: presence.where: "${p.where}" is not a choice step of interview.yaml`);
+  const goals = choicesOf("goal") ?? new Set<string>();
+  const trades = choicesOf("trade");
+  if (!trades) problems.push(`dialogs/themes.yaml: the interview has no "trade" choice step to pick themes by`);
+  else {
+    for (const t of [...trades, "custom"]) if (!raw.themes.trades[t]) problems.push(`dialogs/themes.yaml: trades: no themes for the trade "${t}"`);
+    for (const t of Object.keys(raw.themes.trades)) if (t !== "custom" && !trades.has(t)) problems.push(`dialogs/themes.yaml: trades.${t}: the "trade" step has no choice "${t}"`);
+  }
+  for (const [t, themes] of Object.entries(raw.themes.trades)) {
+    themes.forEach((th, i) => {
+      for (const g of th.goals ?? []) if (!goals.has(g)) problems.push(`dialogs/themes.yaml: trades.${t}.${i}.goals: the goal step has no choice "${g}"`);
+    });
+  }
+  for (const g of [...goals, "custom"]) if (!raw.measures.goals[g]) problems.push(`dialogs/measures.yaml: goals: nothing to measure for the goal "${g}"`);
+  for (const [g, kpis] of Object.entries(raw.measures.goals)) {
+    if (g !== "custom" && !goals.has(g)) problems.push(`dialogs/measures.yaml: goals.${g}: the goal step has no choice "${g}"`);
+    for (const k of kpis) if (!raw.measures.kpis[k]) problems.push(`dialogs/measures.yaml: goals.${g}: no kpi "${k}"`);
+  }
   return problems;
 }

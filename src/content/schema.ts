@@ -68,6 +68,32 @@ export const Choice = z.strictObject({
 });
 export type Choice = z.infer<typeof Choice>;
 
+/** A condition on the answers, evaluated by src/plan/conditions.ts. */
+export type Condition =
+  | { answer: { step: string; in: string[] } }
+  | { networks: { below?: number | undefined; atLeast?: number | undefined } }
+  | { hours: { below?: number | undefined; atLeast?: number | undefined } }
+  | { budget: { below?: number | undefined; atLeast?: number | undefined } }
+  | { any: Condition[] }
+  | { all: Condition[] }
+  | { not: Condition };
+
+const range = z
+  .strictObject({ below: z.number().optional(), atLeast: z.number().optional() })
+  .refine((r) => r.below !== undefined || r.atLeast !== undefined, "give below, atLeast or both");
+
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ answer: z.strictObject({ step: id, in: z.array(z.string()).min(1) }) }),
+    z.strictObject({ networks: range }),
+    z.strictObject({ hours: range }),
+    z.strictObject({ budget: range }),
+    z.strictObject({ any: z.array(Condition).min(1) }),
+    z.strictObject({ all: z.array(Condition).min(1) }),
+    z.strictObject({ not: Condition }),
+  ]),
+);
+
 const stepBase = {
   id,
   /** how the coach names the question in a sentence: "votre temps", "your time" */
@@ -79,6 +105,8 @@ const stepBase = {
   reprompt: Text,
   /** said when the owner does not know or did not understand ("je sais pas", "what do you mean?"): a way to decide */
   unsure: Text,
+  /** asked only when this holds on the answers given so far ("age" only when customers are people) */
+  askWhen: Condition.optional(),
 };
 
 export const ChoiceStep = z.strictObject({
@@ -150,35 +178,9 @@ export type Interview = z.infer<typeof InterviewFile>;
 
 // ---------------------------------------------------------------- plan.yaml
 
-/** A condition on the answers, evaluated by src/plan/conditions.ts. */
-export type Condition =
-  | { answer: { step: string; in: string[] } }
-  | { networks: { below?: number | undefined; atLeast?: number | undefined } }
-  | { hours: { below?: number | undefined; atLeast?: number | undefined } }
-  | { budget: { below?: number | undefined; atLeast?: number | undefined } }
-  | { any: Condition[] }
-  | { all: Condition[] }
-  | { not: Condition };
-
-const range = z
-  .strictObject({ below: z.number().optional(), atLeast: z.number().optional() })
-  .refine((r) => r.below !== undefined || r.atLeast !== undefined, "give below, atLeast or both");
-
-export const Condition: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ answer: z.strictObject({ step: id, in: z.array(z.string()).min(1) }) }),
-    z.strictObject({ networks: range }),
-    z.strictObject({ hours: range }),
-    z.strictObject({ budget: range }),
-    z.strictObject({ any: z.array(Condition).min(1) }),
-    z.strictObject({ all: z.array(Condition).min(1) }),
-    z.strictObject({ not: Condition }),
-  ]),
-);
-
 /** What a recommendation's text may say: the owner's own figures. */
 export const PLAN_VARS = [
-  "goal", "measure", "hours", "hoursPerWeek", "networks", "hoursPerNetwork", "budget", "skills", "owner",
+  "goal", "measure", "hours", "hoursPerWeek", "networks", "hoursPerNetwork", "budget", "skills", "owner", "network", "postsPerWeek",
 ] as const;
 
 export const Recommendation = z.strictObject({
@@ -192,8 +194,69 @@ export const Recommendation = z.strictObject({
 });
 export type Recommendation = z.infer<typeof Recommendation>;
 
+/** The parts of a plan fitted to the business: which network, how often, what, how to measure, a first month, the budget. */
+export const PlanFit = z.strictObject({
+  sources: z.strictObject({ network: z.array(z.string()), cadence: z.array(z.string()), themes: z.array(z.string()), kpis: z.array(z.string()), calendar: z.array(z.string()), budget: z.array(z.string()) }),
+  headings: z.strictObject({ network: Text, cadence: Text, themes: Text, kpis: Text, calendar: Text, budget: Text }),
+  network: z.strictObject({
+    open: localized(["network"]),
+    revive: localized(["network"]),
+    continue: localized(["network"]),
+    alternative: localized(["network", "why"]),
+    /** said after the facts: the survey figures are about people in general, not this business's customers */
+    caveat: localized(["network"]),
+  }),
+  cadence: z.strictObject({
+    /** no hours: nothing that needs time */
+    none: Text,
+    /** fewer than one post a week */
+    monthly: localized(["network", "postsPerMonth", "listening"]),
+    /** hours for listening and answering, none left for posts */
+    listenOnly: localized(["network", "listening"]),
+    weekly: localized(["network", "postsPerWeek", "hoursPerPost", "listening"]),
+    /** what to drop, by posts a week: the first whose `below` is above the cadence */
+    drop: z.array(z.strictObject({ below: z.number().positive(), text: Text })).default([]),
+    /** the assumption behind the time per post, said once */
+    assumption: Text,
+  }),
+  kpi: z.strictObject({ line: localized(["label", "where", "target"]), start: Text }),
+  calendar: z.strictObject({
+    dayNames: z.strictObject({ fr: z.array(z.string()).length(7), en: z.array(z.string()).length(7) }),
+    week: localized(["week"]),
+    header: z.strictObject({ week: Text, day: Text, task: Text }),
+    /** week 1, by presence: open a page, revive one, or keep the one that runs */
+    firstWeek: z.strictObject({
+      focus: z.strictObject({ open: localized(["network"]), revive: localized(["network"]), continue: localized(["network"]) }),
+      tasks: z.strictObject({
+        open: z.array(localized(["network"])).min(1).max(7),
+        revive: z.array(localized(["network"])).min(1).max(7),
+        continue: z.array(localized(["network"])).min(1).max(7),
+      }),
+    }),
+    postingFocus: localized(["network"]),
+    post: localized(["theme"]),
+    listen: localized(["minutes"]),
+    legend: localized(["first", "posting"]),
+    review: Text,
+    /** said instead of a calendar when there are no hours */
+    noTime: Text,
+  }),
+  budget: z.strictObject({
+    /** below this amount a month, the whole budget goes to the first line that applies */
+    minimumToSplit: z.number().nonnegative(),
+    lines: z
+      .array(z.strictObject({ id, when: Condition.optional(), share: z.number().min(0).max(1), label: localized(["network"]) }))
+      .min(1),
+    none: Text,
+  }),
+  /** how an answer reads inside a sentence ("vous faire connaître", not the button's label) */
+  phrases: z.record(id, z.record(id, Text)).default({}),
+});
+export type PlanFit = z.infer<typeof PlanFit>;
+
 export const PlanFile = z.strictObject({
   hoursPerNetwork: z.number().positive(),
+  fit: PlanFit,
   title: Text,
   /** headings and labels of the written plan; row labels carry their own colon ("Objectif :") */
   labels: z.strictObject({
@@ -203,6 +266,14 @@ export const PlanFile = z.strictObject({
     budget: Text,
     skills: Text,
     owner: Text,
+    /** the business questions' rows, when asked */
+    trade: Text.optional(),
+    customers: Text.optional(),
+    age: Text.optional(),
+    presence: Text.optional(),
+    where: Text.optional(),
+    /** the list of the facts cited, at the end */
+    sources: Text,
     networks: localized(["networks"]),
     /** the same line when the hours do not cover one network at the full cadence */
     networksNone: Text,

@@ -137,7 +137,7 @@ const actions = {
     if (r.doubt.kind === "ambiguous") t.offerRules(r.doubt.ids);
   },
   questionNoted: (t) => {
-    const left = t.c.steps.filter((s) => t.s.answers[s.id] === undefined).length;
+    const left = t.steps.filter((s) => t.s.answers[s.id] === undefined).length;
     t.events.push({ kind: "reasked", step: stepOf(t.base) ?? "", why: "question" });
     t.ask(t.msg("questionNoted", { left }));
   },
@@ -176,7 +176,8 @@ const actions = {
     else decide(t, r);
   },
   pickStep: (t, r) => {
-    const step = t.c.steps[r.number! - 1];
+    // the number of a button of chooseStep: the answered questions, in order
+    const step = t.c.steps.filter((s) => t.s.answers[s.id] !== undefined)[r.number! - 1];
     t.to(baseOf(t.mode));
     if (step) reopen(t, step.id);
     else decide(t, r);
@@ -384,7 +385,7 @@ function backToPlan(t: Turn): void {
 
 /** Moves to the next unanswered question, or writes the plan. */
 function advance(t: Turn, from: string): void {
-  const steps = t.c.steps;
+  const steps = t.steps;
   const i = steps.findIndex((x) => x.id === from);
   const order = [...steps.slice(i + 1), ...steps.slice(0, i + 1)];
   const next = order.find((x) => t.s.answers[x.id] === undefined);
@@ -484,7 +485,7 @@ export function confirmCommand(t: Turn, yes: boolean, quietly = false): void {
 }
 
 function back(t: Turn): void {
-  const steps = t.c.steps;
+  const steps = t.steps;
   const current = stepOf(t.base);
   const i = current === null ? steps.length : steps.findIndex((x) => x.id === current);
   if (i <= 0) {

@@ -102,8 +102,8 @@ function open(t: Turn, isNew: boolean): void {
   const base = baseOf(t.mode);
   t.to(base);
   if (base.is === "done") return t.say(t.msg("resumedDone"), t.afterPlanChoices());
-  const number = t.c.steps.findIndex((x) => x.id === stepOf(base)) + 1;
-  t.say(t.msg("resumed", { number, total: t.c.steps.length }));
+  const number = t.steps.findIndex((x) => x.id === stepOf(base)) + 1;
+  t.say(t.msg("resumed", { number, total: t.steps.length }));
   t.ask();
 }
 

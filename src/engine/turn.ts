@@ -4,7 +4,7 @@
  */
 import type { Content } from "../content/compile.ts";
 import type { ChoiceStep, Lang, Step } from "../content/schema.ts";
-import { buildPlan, describeAnswer } from "../plan/build-plan.ts";
+import { activeSteps, buildPlan, describeAnswer } from "../plan/build-plan.ts";
 import { renderPlanMarkdown } from "../plan/render-markdown.ts";
 import { answerObjection, topicChoice } from "../rules/answer-objection.ts";
 import { fill } from "../text/template.ts";
@@ -37,6 +37,10 @@ export class Turn {
   }
   get base(): Base {
     return baseOf(this.s.mode);
+  }
+  /** the questions this owner is asked, given their answers so far ("age" only when customers are people) */
+  get steps(): readonly Step[] {
+    return activeSteps(this.c, this.s.answers);
   }
   set(patch: Partial<SessionState>): void {
     this.s = { ...this.s, ...patch };
@@ -74,8 +78,9 @@ export class Turn {
       this.afterPlan(leadIn);
       return;
     }
-    const number = this.c.steps.indexOf(step) + 1;
-    const progress = this.msg("progress", { number, total: this.c.steps.length });
+    const steps = this.steps;
+    const number = Math.max(1, steps.indexOf(step) + 1);
+    const progress = this.msg("progress", { number, total: steps.length });
     const body = override ?? `${progress} ${step.prompt[this.lang]}`;
     this.replies.push({
       kind: "question",

@@ -3,13 +3,14 @@
  * a text that uses the owner's figures, and the articles it comes from.
  */
 import type { Content } from "../content/compile.ts";
-import type { Lang, StepId } from "../content/schema.ts";
+import type { Lang, Step, StepId } from "../content/schema.ts";
 import type { Answer } from "../vocabulary/answers.ts";
 import type { Plan, PlanRecommendation } from "../vocabulary/plan-shape.ts";
 import { fill, type TemplateVars } from "../text/template.ts";
 import { citeAll } from "./cite.ts";
 import { holds, type Facts } from "./conditions.ts";
 import { formatMoney } from "./money.ts";
+import { cadence, cadenceText, chooseNetwork, firstMonth, pickKpis, pickThemes, splitBudget } from "./fit.ts";
 
 export type { Plan, PlanRecommendation } from "../vocabulary/plan-shape.ts";
 
@@ -26,6 +27,13 @@ export function facts(content: Content, answers: Readonly<Record<string, Answer>
     budget: budget?.type === "money" ? budget.amountPerMonth : undefined,
     networks: hours === undefined ? undefined : Math.floor(hours / content.plan.hoursPerNetwork),
   };
+}
+
+/** The interview's questions for these answers: those whose `askWhen` holds, in order. */
+export function activeSteps(content: Content, answers: Readonly<Record<string, Answer>>): readonly Step[] {
+  if (!content.steps.some((s) => s.askWhen)) return content.steps;
+  const f = facts(content, answers);
+  return content.steps.filter((s) => !s.askWhen || holds(s.askWhen, f));
 }
 
 /** How an answer reads back to the owner: a label, their own words, or a figure. */
@@ -55,20 +63,27 @@ export function planVars(content: Content, answers: Readonly<Record<string, Answ
   const goalStep = content.steps.find((s) => s.id === "goal");
   const goalChoice = goal?.type === "choice" && goalStep?.kind === "choice" ? goalStep.choices.find((c) => c.id === goal.id) : undefined;
   const budget = answers["budget"];
-  const label = (id: string) => {
+  // inside a sentence an answer reads as a phrase ("vous faire connaître"), not as its button's label
+  const phrase = (id: string) => {
     const a = answers[id];
-    return a ? describeAnswer(content, id, a, lang) : undefined;
+    if (!a) return undefined;
+    if (a.type === "choice") return content.plan.fit.phrases[id]?.[a.id]?.[lang] ?? describeAnswer(content, id, a, lang);
+    return describeAnswer(content, id, a, lang);
   };
+  const network = chooseNetwork(content, f, lang);
+  const net = network ? content.networks.networks.find((n) => n.id === network.id) : undefined;
   return {
-    goal: goal?.type === "text" ? `«${goal.text}»` : goalChoice?.label[lang],
+    goal: phrase("goal"),
     measure: goal ? (goalChoice?.measure?.[lang] ?? content.plan.labels.customGoalMeasure[lang]) : undefined,
     hours: f.hours,
     hoursPerWeek: f.hours === undefined ? undefined : Math.round((f.hours / WEEKS_PER_MONTH) * 10) / 10,
     networks: f.networks,
     hoursPerNetwork: content.plan.hoursPerNetwork,
     budget: budget?.type === "money" ? formatMoney(budget.amountPerMonth, budget.currency, lang) : undefined,
-    skills: label("skills"),
-    owner: label("owner"),
+    skills: phrase("skills"),
+    owner: phrase("owner"),
+    network: network?.name,
+    postsPerWeek: net && f.hours !== undefined ? cadence(content, net, f.hours).postsPerWeek : undefined,
   };
 }
 
@@ -94,6 +109,11 @@ export function buildPlan(content: Content, answers: Readonly<Record<string, Ans
   }
   const goal = answers["goal"];
   const budget = answers["budget"];
+  const currency = budget?.type === "money" ? budget.currency : null;
+  const network = chooseNetwork(content, f, lang);
+  const net = network ? content.networks.networks.find((n) => n.id === network.id) : undefined;
+  const pace = net && f.hours !== undefined ? cadence(content, net, f.hours) : null;
+  const themes = goal && answers["trade"] ? pickThemes(content, answers, pace?.postsPerWeek ?? 1, lang) : [];
   const choiceId = (id: string) => {
     const a = answers[id];
     return a?.type === "choice" ? a.id : null;
@@ -104,11 +124,19 @@ export function buildPlan(content: Content, answers: Readonly<Record<string, Ans
     goalText: goal?.type === "text" ? goal.text : ((vars.goal as string | undefined) ?? null),
     hoursPerMonth: f.hours ?? null,
     budgetPerMonth: f.budget ?? null,
-    currency: budget?.type === "money" ? budget.currency : null,
+    currency,
     skills: choiceId("skills"),
     owner: choiceId("owner"),
     networks: f.networks ?? null,
+    network,
+    postsPerWeek: pace?.postsPerWeek ?? null,
+    listeningHoursPerWeek: pace?.listeningHoursPerWeek ?? null,
+    cadenceText: net && pace ? cadenceText(content, net, pace, lang) : null,
+    themes: themes.map((t) => t.text),
+    kpis: pickKpis(content, answers, net, lang),
+    calendar: network && pace ? firstMonth(content, network, pace, themes, lang) : [],
+    budgetSplit: f.budget !== undefined ? splitBudget(content, f, currency, network, lang) : [],
     recommendations,
-    missing: content.steps.filter((s) => answers[s.id] === undefined).map((s) => s.id as StepId),
+    missing: activeSteps(content, answers).filter((s) => answers[s.id] === undefined).map((s) => s.id as StepId),
   };
 }
