@@ -27,3 +27,20 @@ export async function planOf(c: Coordinator, key: string): Promise<{ plan: Plan;
   const reply = outcome.replies.find((r) => r.kind === "plan");
   return outcome.known && reply ? { plan: reply.plan, markdown: reply.text, done: outcome.done } : null;
 }
+
+/**
+ * The questions about the business that open the interview (trade, customers, age), answered by
+ * their buttons: what a test about the core questions (goal, time, budget, skills, owner) goes
+ * through first. Age is skipped by the coach when the customers are businesses.
+ */
+export function aboutBusiness(
+  { trade = "food", customers = "local", age = "all" }: { trade?: string; customers?: string; age?: string } = {},
+  locale?: Lang,
+): Input[] {
+  const inputs = [press(`pick:trade:${trade}`, locale), press(`pick:customers:${customers}`, locale)];
+  if (customers !== "businesses") inputs.push(press(`pick:age:${age}`, locale));
+  return inputs;
+}
+
+/** "Nowhere yet" at the question on where the business already is: after the owner question, it brings the plan. */
+export const noPage = (locale?: Lang): Input => press("pick:presence:none", locale);
