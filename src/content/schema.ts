@@ -202,6 +202,8 @@ export const PlanFit = z.strictObject({
     open: localized(["network"]),
     revive: localized(["network"]),
     continue: localized(["network"]),
+    /** with no hours yet: where to start, the day someone has time */
+    later: localized(["network"]),
     alternative: localized(["network", "why"]),
     /** said after the facts: the survey figures are about people in general, not this business's customers */
     caveat: localized(["network"]),

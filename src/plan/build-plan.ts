@@ -113,7 +113,9 @@ export function buildPlan(content: Content, answers: Readonly<Record<string, Ans
   const network = chooseNetwork(content, f, lang);
   const net = network ? content.networks.networks.find((n) => n.id === network.id) : undefined;
   const pace = net && f.hours !== undefined ? cadence(content, net, f.hours) : null;
-  const themes = goal && answers["trade"] ? pickThemes(content, answers, pace?.postsPerWeek ?? 1, lang) : [];
+  // with no hours there is nothing to post nor to measure yet: no line of the plan may need time
+  const idle = f.hours !== undefined && f.hours <= 0;
+  const themes = goal && answers["trade"] && !idle ? pickThemes(content, answers, pace?.postsPerWeek ?? 1, lang) : [];
   const choiceId = (id: string) => {
     const a = answers[id];
     return a?.type === "choice" ? a.id : null;
@@ -133,7 +135,7 @@ export function buildPlan(content: Content, answers: Readonly<Record<string, Ans
     listeningHoursPerWeek: pace?.listeningHoursPerWeek ?? null,
     cadenceText: net && pace ? cadenceText(content, net, pace, lang) : null,
     themes: themes.map((t) => t.text),
-    kpis: pickKpis(content, answers, net, lang),
+    kpis: idle ? [] : pickKpis(content, answers, net, lang),
     calendar: network && pace ? firstMonth(content, network, pace, themes, lang) : [],
     budgetSplit: f.budget !== undefined ? splitBudget(content, f, currency, network, lang) : [],
     recommendations,

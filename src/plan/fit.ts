@@ -47,17 +47,22 @@ export function chooseNetwork(content: Content, f: Facts, lang: Lang): PlanNetwo
   const where = choiceOf(f.answers, presence.where);
   const existing = already !== null && presence.existing.includes(already) && where !== null && score.has(where) ? where : null;
   if (existing) score.set(existing, (score.get(existing) ?? 0) + (presence.points[already!] ?? 0));
-  const ranked = networks.map((n, i) => ({ n, i, s: score.get(n.id) ?? 0 })).sort((a, b) => b.s - a.s || a.i - b.i);
+  // on a tie, the page the owner already has wins (revive before opening), then the order of networks.yaml
+  const ranked = networks
+    .map((n, i) => ({ n, i: n.id === existing ? -1 : i, s: score.get(n.id) ?? 0 }))
+    .sort((a, b) => b.s - a.s || a.i - b.i);
   const first = ranked[0]!.n;
   const second = ranked[1]?.n;
   const t = content.plan.fit.network;
   const kind: PlanNetwork["presence"] = first.id !== existing ? "open" : already === "dormant" ? "revive" : "continue";
   const reason = best.get(first.id)?.reason;
-  const why = [fill(t[kind][lang], { network: first.name }, lang), reason?.why[lang]].filter(Boolean).join(" ");
+  const lead = f.hours !== undefined && f.hours < 1 && kind === "open" ? t.later : t[kind];
+  const why = [fill(lead[lang], { network: first.name }, lang), reason?.why[lang]].filter(Boolean).join(" ");
   const facts: PlanFact[] = (reason?.facts[lang] ?? [])
     .map((id) => content.facts.get(id))
     .filter((x): x is Fact => x !== undefined)
     .map((x) => ({ id: x.id, text: x.text[lang], source: citeFact(x) }));
+  // a second choice only when a reason speaks for it
   const altReason = second ? best.get(second.id)?.reason : undefined;
   return {
     id: first.id,
@@ -65,7 +70,7 @@ export function chooseNetwork(content: Content, f: Facts, lang: Lang): PlanNetwo
     presence: kind,
     why,
     facts,
-    alternative: second ? { id: second.id, name: second.name, why: altReason?.why[lang] ?? "" } : null,
+    alternative: second && altReason ? { id: second.id, name: second.name, why: altReason.why[lang] } : null,
   };
 }
 
@@ -90,7 +95,8 @@ export function cadence(content: Content, network: Network, hoursPerMonth: numbe
   const postHoursPerMonth = (perWeek - listening) * WEEKS_PER_MONTH;
   const postsPerMonth = Math.min(Math.floor(postHoursPerMonth / network.hoursPerPost + 1e-9), Math.round(network.maxPostsPerWeek * WEEKS_PER_MONTH));
   const weekly = postsPerMonth / WEEKS_PER_MONTH;
-  const postsPerWeek = Math.min(network.maxPostsPerWeek, weekly >= 1 ? Math.floor(weekly + 1e-9) : Math.round(weekly * 100) / 100);
+  // whole posts a week from one a week on (8 a month is "2 a week"); below, the share of a week
+  const postsPerWeek = Math.min(network.maxPostsPerWeek, weekly >= 1 ? Math.round(weekly) : Math.round(weekly * 100) / 100);
   return { postsPerWeek, postsPerMonth, listeningHoursPerWeek: Math.round(listening * 100) / 100, hoursPerPost: network.hoursPerPost };
 }
 
@@ -121,7 +127,8 @@ export function pickThemes(content: Content, answers: Readonly<Record<string, An
   const forGoal = all.filter((t) => goal !== null && t.goals?.includes(goal));
   const general = all.filter((t) => !t.goals);
   const max = Math.min(content.themes.max, Math.max(3, Math.ceil(postsPerWeek)));
-  const picked = [...new Set([...forGoal, ...general])].slice(0, max).map((t) => ({ text: t.text[lang], short: t.short?.[lang] ?? shortOf(t.text[lang]) }));
+  // then the trade's other ideas, so that there are always at least three
+  const picked = [...new Set([...forGoal, ...general, ...all])].slice(0, max).map((t) => ({ text: t.text[lang], short: t.short?.[lang] ?? shortOf(t.text[lang]) }));
   return [...picked, { text: content.themes.always[lang], short: content.themes.alwaysShort[lang] }];
 }
 

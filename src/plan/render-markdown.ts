@@ -84,7 +84,8 @@ export function renderPlanMarkdown(content: Content, plan: Plan, answers: Readon
       lines.push("", from("calendar"));
     }
   }
-  if (plan.budgetPerMonth !== null) {
+  // with neither hours nor money there is no budget to speak of
+  if (plan.budgetPerMonth !== null && (plan.budgetPerMonth > 0 || (plan.hoursPerMonth ?? 0) > 0)) {
     lines.push("", `## ${h.budget[lang]}`, "");
     if (plan.budgetSplit.length === 0) lines.push(content.plan.fit.budget.none[lang]);
     else lines.push(...plan.budgetSplit.map((b) => `- **${b.text}**${lang === "fr" ? " : " : ": "}${b.label}`), "", from("budget"));
