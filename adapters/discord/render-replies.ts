@@ -3,6 +3,7 @@
  * (up to five) or select menus, typed answers as a button that opens a modal, and the plan split
  * into messages with its Markdown file attached. Pure: no client, no I/O.
  */
+import { tablesAsLines } from "../shared/markdown-tables.ts";
 import {
   ButtonStyle, ComponentType, TextInputStyle,
   type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIComponentInMessageActionRow,
@@ -77,7 +78,7 @@ export function renderReplies(replies: readonly Reply[], ctx: RenderContext): Di
     if (reply.kind === "plan") {
       flush();
       hasPlan = true;
-      const pieces = splitText(reply.text, LIMITS.content);
+      const pieces = splitText(tablesAsLines(reply.text), LIMITS.content);
       pieces.forEach((piece, i) =>
         messages.push({
           content: piece,

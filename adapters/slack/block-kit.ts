@@ -10,6 +10,7 @@ import type { Choice, Reply } from "../../src/vocabulary/replies.ts";
 import { decodeAction, encodeAction } from "../shared/action-codec.ts";
 import { splitText } from "../shared/split-text.ts";
 import { markdownToMrkdwn } from "./markdown-to-mrkdwn.ts";
+import { tablesAsLines } from "../shared/markdown-tables.ts";
 import { truncate } from "../shared/truncate-text.ts";
 import { escapeSlack } from "./slack-text.ts";
 
@@ -150,7 +151,7 @@ export function renderReplies(replies: readonly Reply[], scope: ButtonScope): Ou
 
 /** The plan's Markdown as one or more messages (≤ 50 sections each) and the file to upload. */
 export function renderPlan(markdown: string): Extract<Outgoing, { kind: "plan" }> {
-  const all = sections(markdownToMrkdwn(markdown));
+  const all = sections(markdownToMrkdwn(tablesAsLines(markdown)));
   const messages: SlackMessage[] = [];
   for (let i = 0; i < all.length; i += LIMITS.blocksPerMessage) {
     const chunk = all.slice(i, i + LIMITS.blocksPerMessage);

@@ -13,6 +13,8 @@ export const Fact = z.strictObject({
   topic: z.enum(["age-by-network", "b2b-linkedin", "local-discovery", "wages"]),
   /** the claim, with its figures, in both languages */
   text: Text,
+  /** the figure as a plan quotes it: a shorter extract of `text` */
+  short: Text.optional(),
   publisher: z.string().min(1),
   title: z.string().min(1),
   author: z.string().optional(),

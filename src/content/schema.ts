@@ -204,7 +204,7 @@ export const PlanFit = z.strictObject({
     continue: localized(["network"]),
     /** with no hours yet: where to start, the day someone has time */
     later: localized(["network"]),
-    alternative: localized(["network", "why"]),
+    alternative: localized(["network"]),
     /** said after the facts: the survey figures are about people in general, not this business's customers */
     caveat: localized(["network"]),
   }),
@@ -238,7 +238,6 @@ export const PlanFit = z.strictObject({
     postingFocus: localized(["network"]),
     post: localized(["theme"]),
     listen: localized(["minutes"]),
-    legend: localized(["first", "posting"]),
     review: Text,
     /** said instead of a calendar when there are no hours */
     noTime: Text,

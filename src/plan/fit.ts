@@ -61,7 +61,7 @@ export function chooseNetwork(content: Content, f: Facts, lang: Lang): PlanNetwo
   const facts: PlanFact[] = (reason?.facts[lang] ?? [])
     .map((id) => content.facts.get(id))
     .filter((x): x is Fact => x !== undefined)
-    .map((x) => ({ id: x.id, text: x.text[lang], source: citeFact(x) }));
+    .map((x) => ({ id: x.id, text: (x.short ?? x.text)[lang], source: citeFact(x) }));
   // a second choice only when a reason speaks for it
   const altReason = second ? best.get(second.id)?.reason : undefined;
   return {

@@ -5,8 +5,6 @@ import { describeAnswer, type Plan } from "./build-plan.ts";
 import { cite as citeArticle } from "./cite.ts";
 
 
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-
 /** Markdown table cells hold no pipe and no line break. */
 const cell = (s: string) => s.replace(/\|/g, "/").replace(/\s*\n\s*/g, " ");
 
@@ -54,7 +52,7 @@ export function renderPlanMarkdown(content: Content, plan: Plan, answers: Readon
     const refs = more.map((f) => cite(f.id, f.source)).join("");
     const evidence = first ? `${first.text} ${firstRef}${refs}` : "";
     lines.push("", `## ${h.network[lang]}`, "", `${n.why} ${evidence}`.trim());
-    const second = n.alternative ? fill(content.plan.fit.network.alternative[lang], { network: n.alternative.name, why: n.alternative.why }, lang).trim() : "";
+    const second = n.alternative ? fill(content.plan.fit.network.alternative[lang], { network: n.alternative.name }, lang).trim() : "";
     const caveat = n.facts.length > 0 ? fill(content.plan.fit.network.caveat[lang], { network: n.name }, lang) : "";
     if (second || caveat) lines.push("", [caveat, second].filter(Boolean).join(" "));
     lines.push("", from("network"));
@@ -79,8 +77,6 @@ export function renderPlanMarkdown(content: Content, plan: Plan, answers: Readon
         const cells = plan.calendar.map((w) => cell(w.days.filter((x) => x.day === d).map((x) => x.task).join(" ; ")));
         lines.push(`| ${name.charAt(0).toUpperCase()}${name.slice(1)} | ${cells.join(" | ")} |`);
       }
-      const [w1, w2] = plan.calendar;
-      if (w1 && w2) lines.push("", fill(cal.legend[lang], { first: lowerFirst(w1.focus), posting: lowerFirst(w2.focus) }, lang));
       lines.push("", from("calendar"));
     }
   }
