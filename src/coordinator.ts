@@ -183,7 +183,7 @@ export class Coordinator {
         done,
         // built when asked for (the test mode's JSON, tests): most turns never need it
         get plan() {
-          plan ??= done ? buildPlan(content, answers, lang) : null;
+          plan ??= done ? buildPlan(content, answers, lang, forget ? [] : result.state.mentioned) : null;
           return plan;
         },
         answers,
@@ -209,7 +209,8 @@ export class Coordinator {
     let stateData = envelope.data.state;
     if (envelope.data.version < STATE_VERSION) {
       // version 1 kept nullable fields (pending, confirm, offer) where today there is a mode
-      const migrated = envelope.data.version === 1 ? migrateFromV1(stateData) : undefined;
+      // version 2 had no list of the networks mentioned: it starts empty
+      const migrated = envelope.data.version === 1 ? migrateFromV1(stateData) : envelope.data.version === 2 ? stateData : undefined;
       if (migrated === undefined) {
         this.log.info("session of an older shape; starting it again", { version: envelope.data.version });
         return { state: undefined, reset: "stale", revision, place: null };

@@ -204,6 +204,8 @@ export const PlanFit = z.strictObject({
     continue: localized(["network"]),
     /** with no hours yet: where to start, the day someone has time */
     later: localized(["network"]),
+    /** the other networks the owner named: {networks} is their names, {network} the one chosen */
+    mentioned: localized(["networks", "network"]),
     alternative: localized(["network"]),
     /** said after the facts: the survey figures are about people in general, not this business's customers */
     caveat: localized(["network"]),

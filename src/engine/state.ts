@@ -46,11 +46,13 @@ export const SessionState = z.strictObject({
   createdAt: z.string().max(40),
   updatedAt: z.string().max(40),
   turns: z.number().int().nonnegative().max(1e9),
+  /** the networks the owner has named anywhere in the conversation (ids of networks.yaml), in order */
+  mentioned: z.array(z.string().max(40)).max(12).default([]),
 });
 export type SessionState = z.infer<typeof SessionState>;
 
 /** The version of the persisted shape; bump it (and add a migration) when SessionState changes. */
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
 
 export const PersistedSession = z.strictObject({
   version: z.number().int(),

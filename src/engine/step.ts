@@ -17,6 +17,8 @@ import type { Reply } from "../vocabulary/replies.ts";
 import { apply, chooseStep, confirmCommand, decide, reopen, runCommand, stale } from "./policy.ts";
 import { baseOf, stepOf, type SessionState } from "./state.ts";
 import { Turn } from "./turn.ts";
+import { activeSteps } from "../plan/build-plan.ts";
+import { normalize } from "../text/normalize.ts";
 
 export interface StepResult {
   /** the state to keep (when `save`); ignored when `effects` asks to forget the user */
@@ -41,7 +43,26 @@ export function freshState(content: Content, now: string, locale?: Lang): Sessio
     createdAt: now,
     updatedAt: now,
     turns: 0,
+    mentioned: [],
   };
+}
+
+/** The networks a message names, added to those named before (first mention first). */
+function withMentions(s: SessionState, content: Content, text: string): SessionState {
+  const words = normalize(text).split(" ");
+  const named = [...content.networkMentions].filter(([, list]) => list.find(words).length > 0).map(([id]) => id);
+  const fresh = named.filter((id) => !s.mentioned.includes(id));
+  return fresh.length === 0 ? s : { ...s, mentioned: [...s.mentioned, ...fresh].slice(0, 12) };
+}
+
+/**
+ * A plan written before the interview grew (a session from an older coach): the questions it never
+ * asked come back, the first one next, and the answers given are kept.
+ */
+function reopenUnasked(s: SessionState, content: Content): SessionState {
+  if (s.mode.is !== "done") return s;
+  const next = activeSteps(content, s.answers).find((x) => s.answers[x.id] === undefined);
+  return next ? { ...s, mode: { is: "asking", step: next.id } } : s;
 }
 
 /**
@@ -56,7 +77,8 @@ export function step(state: SessionState | undefined, input: Input, content: Con
   const isNew = state === undefined;
   let s = state ?? freshState(content, now, input.locale);
   if (input.locale && s.langSource !== "chosen" && s.langSource !== "hint") s = { ...s, lang: input.locale, langSource: "hint" };
-  s = { ...s, updatedAt: now, turns: s.turns + 1 };
+  s = reopenUnasked({ ...s, updatedAt: now, turns: s.turns + 1 }, content);
+  if ((input.kind === "text" || input.kind === "ask") && "text" in input) s = withMentions(s, content, input.text);
   const t = new Turn(s, content);
   let reading: Reading | null = null;
   switch (input.kind) {

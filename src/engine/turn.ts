@@ -109,7 +109,7 @@ export class Turn {
   }
 
   showPlan(): void {
-    const plan = buildPlan(this.c, this.s.answers, this.lang);
+    const plan = buildPlan(this.c, this.s.answers, this.lang, this.s.mentioned);
     this.replies.push({ kind: "plan", text: renderPlanMarkdown(this.c, plan, this.s.answers), plan });
   }
 

@@ -91,7 +91,7 @@ export function planVars(content: Content, answers: Readonly<Record<string, Answ
  * The plan for the answers given so far. Recommendations whose answers are missing are left out
  * and the missing questions are listed.
  */
-export function buildPlan(content: Content, answers: Readonly<Record<string, Answer>>, lang: Lang): Plan {
+export function buildPlan(content: Content, answers: Readonly<Record<string, Answer>>, lang: Lang, mentioned: readonly string[] = []): Plan {
   const f = facts(content, answers);
   const vars = planVars(content, answers, lang);
   const recommendations: PlanRecommendation[] = [];
@@ -110,7 +110,7 @@ export function buildPlan(content: Content, answers: Readonly<Record<string, Ans
   const goal = answers["goal"];
   const budget = answers["budget"];
   const currency = budget?.type === "money" ? budget.currency : null;
-  const network = chooseNetwork(content, f, lang);
+  const network = chooseNetwork(content, f, lang, mentioned);
   const net = network ? content.networks.networks.find((n) => n.id === network.id) : undefined;
   const pace = net && f.hours !== undefined ? cadence(content, net, f.hours) : null;
   // with no hours there is nothing to post nor to measure yet: no line of the plan may need time

@@ -29,7 +29,7 @@ export function citeFact(f: Fact): string {
  * The network to start on. Each reason whose condition holds adds its points; where the owner already
  * has a page adds the presence points to that network. Null until the business questions are answered.
  */
-export function chooseNetwork(content: Content, f: Facts, lang: Lang): PlanNetwork | null {
+export function chooseNetwork(content: Content, f: Facts, lang: Lang, mentioned: readonly string[] = []): PlanNetwork | null {
   const { networks, reasons, presence } = content.networks;
   const trade = f.answers["trade"];
   const customers = f.answers["customers"];
@@ -71,6 +71,8 @@ export function chooseNetwork(content: Content, f: Facts, lang: Lang): PlanNetwo
     why,
     facts,
     alternative: second && altReason ? { id: second.id, name: second.name, why: altReason.why[lang] } : null,
+    // the networks the owner spoke of, other than this one: said to wait, not dropped in silence
+    mentioned: mentioned.filter((id) => id !== first.id).flatMap((id) => networks.find((n) => n.id === id)?.name ?? []),
   };
 }
 

@@ -5,6 +5,9 @@ import { describeAnswer, type Plan } from "./build-plan.ts";
 import { cite as citeArticle } from "./cite.ts";
 
 
+/** "A, B et C" / "A, B and C" */
+const listOf = (names: readonly string[], lang: "fr" | "en") => new Intl.ListFormat(lang, { type: "conjunction" }).format(names);
+
 /** Markdown table cells hold no pipe and no line break. */
 const cell = (s: string) => s.replace(/\|/g, "/").replace(/\s*\n\s*/g, " ");
 
@@ -54,7 +57,8 @@ export function renderPlanMarkdown(content: Content, plan: Plan, answers: Readon
     lines.push("", `## ${h.network[lang]}`, "", `${n.why} ${evidence}`.trim());
     const second = n.alternative ? fill(content.plan.fit.network.alternative[lang], { network: n.alternative.name }, lang).trim() : "";
     const caveat = n.facts.length > 0 ? fill(content.plan.fit.network.caveat[lang], { network: n.name }, lang) : "";
-    if (second || caveat) lines.push("", [caveat, second].filter(Boolean).join(" "));
+    const others = n.mentioned.length > 0 ? fill(content.plan.fit.network.mentioned[lang], { networks: listOf(n.mentioned, lang), network: n.name }, lang) : "";
+    if (second || caveat || others) lines.push("", [caveat, second, others].filter(Boolean).join(" "));
     lines.push("", from("network"));
   }
   if (plan.cadenceText) lines.push("", `## ${h.cadence[lang]}`, "", plan.cadenceText, "", from("cadence"));

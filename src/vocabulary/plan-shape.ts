@@ -31,6 +31,8 @@ export interface PlanNetwork {
   why: string;
   facts: PlanFact[];
   alternative: { id: string; name: string; why: string } | null;
+  /** the other networks the owner named in the conversation (their names) */
+  mentioned: string[];
 }
 
 /** A number to watch: where to read it, the value on the first day (noted by the owner), the pilot review's target. */

@@ -1,0 +1,72 @@
+/**
+ * The questions about the business: networks named anywhere in the conversation are remembered and
+ * the plan says what to do with them; a plan written before these questions existed asks them next
+ * and keeps every answer given.
+ */
+import { describe, expect, it } from "vitest";
+import { Coordinator } from "../../src/coordinator.ts";
+import { STATE_VERSION } from "../../src/engine/state.ts";
+import { MemoryStore } from "../../src/store/memory-store.ts";
+import { content, FIXED_NOW } from "../helpers/content.ts";
+import { aboutBusiness, noPage, open, planOf, press, say } from "../helpers/inputs.ts";
+
+const coach = (store = new MemoryStore()) => ({ store, c: new Coordinator({ content: content(), store, now: () => new Date(FIXED_NOW) }) });
+
+describe("networks the owner names", () => {
+  it("are remembered from any message, and the plan keeps them for later instead of dropping them", async () => {
+    const { c } = coach();
+    await c.handle("u", open("en"));
+    // the trade is heard among other words: the coach checks it first
+    const heard = await c.handle("u", say("accounting firm, my nephew keeps telling me to get on TikTok"));
+    expect(heard.mode).toBe("confirming(trade) / asking(trade)");
+    await c.handle("u", say("yes"));
+    for (const i of [press("pick:customers:businesses"), say("more clients"), say("5 hours a week"), say("$300 a month"), press("pick:skills:some")]) await c.handle("u", i);
+    await c.handle("u", say("an employee, she already posts on instagram for herself"));
+    await c.handle("u", say("yes"));
+    const last = await c.handle("u", noPage());
+    expect(last.done).toBe(true);
+    const { plan, markdown } = (await planOf(c, "u"))!;
+    expect(plan.network?.name).toBe("LinkedIn");
+    expect(plan.network?.mentioned).toEqual(["TikTok", "Instagram"]);
+    expect(markdown).toContain("You mentioned TikTok and Instagram: keep them for later, once LinkedIn runs well.");
+  });
+
+  it("leaves the chosen network out of those kept for later, and forgets them with the rest", async () => {
+    const { c } = coach();
+    await c.handle("u", open("fr"));
+    for (const i of [...aboutBusiness({ trade: "food", customers: "local", age: "older" }, "fr"), say("vendre plus, tout le monde est sur facebook")]) await c.handle("u", i);
+    for (const i of [say("10 h par mois"), say("100 $ par mois"), press("pick:skills:personal"), press("pick:owner:self"), noPage("fr")]) await c.handle("u", i);
+    const { plan, markdown } = (await planOf(c, "u"))!;
+    expect(plan.network?.name).toBe("Facebook");
+    expect(plan.network?.mentioned).toEqual([]);
+    expect(markdown).not.toContain("Vous avez parlé de");
+  });
+});
+
+describe("a plan written before the business questions", () => {
+  it("asks them next, keeps the five answers, and writes the fitted plan after the last one", async () => {
+    const store = new MemoryStore();
+    const { c } = coach(store);
+    const answers = {
+      goal: { type: "choice", id: "sales" },
+      time: { type: "hours", hoursPerMonth: 10 },
+      budget: { type: "money", amountPerMonth: 100, currency: "$" },
+      skills: { type: "choice", id: "personal" },
+      owner: { type: "choice", id: "self" },
+    };
+    // as the coach before this change stored it: version 2, no list of networks, the plan written
+    const v2 = { lang: "fr", langSource: "chosen", answers, mode: { is: "done" }, createdAt: FIXED_NOW, updatedAt: FIXED_NOW, turns: 12 };
+    expect(STATE_VERSION).toBe(3);
+    await store.writeIf("old", { version: 2, state: v2 }, null, 3600);
+    const first = await c.handle("old", open("fr"));
+    expect(first.mode).toBe("asking(trade)");
+    expect(first.replies.map((r) => r.text).join("\n")).toContain("(1/9) D'abord, votre entreprise");
+    for (const i of aboutBusiness({ trade: "food", customers: "local", age: "older" }, "fr")) await c.handle("old", i);
+    const last = await c.handle("old", noPage("fr"));
+    expect(last.done).toBe(true);
+    expect(last.answers).toMatchObject(answers);
+    const { plan } = (await planOf(c, "old"))!;
+    expect(plan.network?.name).toBe("Facebook");
+    expect(plan.postsPerWeek).toBe(2);
+  });
+});
