@@ -471,12 +471,12 @@ export function confirmCommand(t: Turn, yes: boolean, quietly = false): void {
   t.to(m.base);
   if (m.command === "forget" && yes) {
     t.effects.push({ kind: "forget-user" });
-    t.set({ answers: {}, mode: { is: "asking", step: t.c.steps[0]!.id } });
+    t.set({ answers: {}, mentioned: [], mode: { is: "asking", step: t.c.steps[0]!.id } });
     t.say(t.msg("forgotten"));
     return;
   }
   if (m.command === "restart" && yes) {
-    t.set({ answers: {}, mode: { is: "asking", step: t.c.steps[0]!.id } });
+    t.set({ answers: {}, mentioned: [], mode: { is: "asking", step: t.c.steps[0]!.id } });
     t.say(t.msg("restarted"));
     return t.ask();
   }
