@@ -198,16 +198,17 @@ class Pen {
   /** A paragraph of runs, wrapped in `width`. */
   text(runs: Run[], x: number, y: number, width: number, size = this.size): number {
     const doc = this.doc;
-    const parts = runs.filter((r) => r.text !== "").map((r) => ({ ...r, text: winAnsi(keepTogether(r.text)) }));
+    const mapped = runs.map((r) => ({ ...r, text: winAnsi(keepTogether(r.text)) }));
     // a space that starts a run goes to the end of the run before: a line may break between runs,
     // and a line must not start with a space
-    for (let i = 1; i < parts.length; i++) {
-      const lead = /^ +/.exec(parts[i]!.text)?.[0];
+    for (let i = 1; i < mapped.length; i++) {
+      const lead = /^ +/.exec(mapped[i]!.text)?.[0];
       if (lead) {
-        parts[i - 1]!.text += lead;
-        parts[i]!.text = parts[i]!.text.slice(lead.length);
+        mapped[i - 1]!.text += lead;
+        mapped[i]!.text = mapped[i]!.text.slice(lead.length);
       }
     }
+    const parts = mapped.filter((r) => r.text !== "");
     if (parts.length === 0) return y;
     doc.fontSize(size);
     parts.forEach((r, i) => {
@@ -251,7 +252,7 @@ interface Parts {
   lang: Lang;
 }
 
-/** Draws the whole page from `top`; returns the y below the last line. */
+/** Draws the whole page from the top margin down; returns the y below the last line. */
 function layout(doc: Doc, parts: Parts, fit: Fit, width: number): number {
   const { content, plan, answers, lang } = parts;
   const pen = new Pen(doc, fit.size);

@@ -97,6 +97,18 @@ describe("the plan as a one-page PDF", () => {
     }
   }, 60_000);
 
+  it("writes a partial plan too, with the questions still to answer", async () => {
+    for (const lang of ["fr", "en"] as const) {
+      for (const answers of [{}, { goal: choice("notoriety") }, { trade: choice("retail"), customers: choice("regional"), goal: choice("traffic") }] as Answers[]) {
+        const { plan, read } = await render(answers, lang);
+        expect(read.pages).toBe(1);
+        expect(read.text).toContain(content().plan.title[lang]);
+        const label = (content().plan.labels as unknown as Record<string, Record<Lang, string>>)[plan.missing[0]!]![lang].replace(/\s*:\s*$/, "");
+        expect(read.text).toContain(label);
+      }
+    }
+  });
+
   it("says less rather than run onto a second page: recommendations to their first sentence, then fewer of them", async () => {
     const c = content();
     // the same content with every recommendation three times as long, then with five times as many
