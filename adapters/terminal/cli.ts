@@ -1,7 +1,7 @@
 /**
  * `npm run coach -- [chat] [--lang fr|en] [--user ID] [--db PATH] [--json]`
  * `npm run coach -- ask [--json] [--lang fr|en] [TEXT]`
- * `npm run coach -- plan --user ID [--out plan.md] [--db PATH]`
+ * `npm run coach -- plan --user ID [--out plan.md|plan.pdf] [--json] [--db PATH]`
  */
 import { writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { Coordinator } from "../../src/coordinator.ts";
 import { ContentError, loadContent } from "../../src/content/load.ts";
 import { Lang } from "../../src/content/schema.ts";
+import { renderPlanPdf } from "../../src/plan/render-pdf.ts";
 import { createLogger } from "../../src/log.ts";
 import { CoreSettings, readSettings, SettingsError } from "../../src/config.ts";
 import { openStore } from "../../src/store/open-store.ts";
@@ -20,7 +21,8 @@ import { askJson, renderReply } from "./render.ts";
 const USAGE = `Usage:
   npm run coach -- [--lang fr|en] [--user ID] [--db PATH] [--json]     chat (one message per line when piped)
   npm run coach -- ask [--json] [--lang fr|en] [TEXT]                   answer one objection (or one per line)
-  npm run coach -- plan --user ID [--out plan.md] [--db PATH]           print or write a user's plan`;
+  npm run coach -- plan --user ID [--out plan.md|plan.pdf] [--db PATH]  print or write a user's plan (a one-page PDF when --out ends in .pdf)
+  npm run coach -- plan --user ID --json [--db PATH]                    the plan as data (one JSON object)`;
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
@@ -94,9 +96,19 @@ export async function main(argv: string[]): Promise<void> {
     await store.close();
     const plan = outcome.replies.find((r) => r.kind === "plan");
     if (!outcome.known || !plan) fail(`No plan for user "${user}" in ${dataDir}/. Start one with: npm run coach -- --user ${user}`, 1);
-    if (values.out) {
+    const partial = outcome.done ? "" : " (partial: the interview is not finished)";
+    if (values.out && /\.pdf$/i.test(values.out)) {
+      writeFileSync(values.out, await renderPlanPdf(content, plan.plan, outcome.answers));
+      process.stderr.write(`Plan written to ${values.out} (PDF, one page)${partial}\n`);
+    } else if (values.json) {
+      const json = JSON.stringify(plan.plan) + "\n";
+      if (values.out) {
+        writeFileSync(values.out, json);
+        process.stderr.write(`Plan written to ${values.out} (JSON)${partial}\n`);
+      } else process.stdout.write(json);
+    } else if (values.out) {
       writeFileSync(values.out, plan.text);
-      process.stderr.write(`Plan written to ${values.out}${outcome.done ? "" : " (partial: the interview is not finished)"}\n`);
+      process.stderr.write(`Plan written to ${values.out}${partial}\n`);
     } else process.stdout.write(plan.text);
     return;
   }

@@ -163,6 +163,7 @@ function crossCheck(raw: Raw): string[] {
     checkCondition(`${at}.when`, r.when);
     r.variants.forEach((v, j) => checkCondition(`${at}.variants.${j}.when`, v.when));
   });
+  checkSources("plan.yaml", "pdf.chart.sources", raw.plan.pdf.chart.sources);
   raw.objections.rules.forEach((rule, i) => {
     const at = `rules.${i}`;
     checkSources("objections.yaml", `${at}.sources`, rule.sources);

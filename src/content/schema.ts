@@ -257,6 +257,24 @@ export const PlanFit = z.strictObject({
 });
 export type PlanFit = z.infer<typeof PlanFit>;
 
+/** What only the one-page PDF of the plan says (src/plan/render-pdf.ts); its headings are the Markdown's. */
+export const PlanPdf = z.strictObject({
+  pageSize: z.strictObject({ fr: z.enum(["A4", "LETTER"]), en: z.enum(["A4", "LETTER"]) }),
+  /** a number to watch in short, when the page is short of room ("**" marks bold) */
+  kpiShort: localized(["label", "target"]),
+  budgetLine: localized(["amount", "label"]),
+  chart: z.strictObject({
+    title: Text,
+    yours: Text,
+    plan: Text,
+    full: Text,
+    value: localized(["hours"]),
+    /** the articles the full pace (hoursPerNetwork) comes from */
+    sources: z.array(z.string()).min(1),
+  }),
+});
+export type PlanPdf = z.infer<typeof PlanPdf>;
+
 export const PlanFile = z.strictObject({
   hoursPerNetwork: z.number().positive(),
   fit: PlanFit,
@@ -285,6 +303,8 @@ export const PlanFile = z.strictObject({
     customGoalMeasure: Text,
     missing: localized(["missing"]),
   }),
+  /** the one-page PDF: its page size by language and the few words only it says */
+  pdf: PlanPdf,
   /** how figures read back to the owner */
   formats: z.strictObject({ hours: localized(["hours", "hoursPerWeek"]), money: localized(["budget"]), noMoney: Text }),
   recommendations: z.array(Recommendation).min(1),
