@@ -315,7 +315,7 @@ function layout(doc: Doc, parts: Parts, fit: Fit, width: number): number {
     if (fact) runs.push({ text: ` ${fact.text} ` }, { text: cited.ref(fact.id, fact.source), color: COLOR.muted });
     yl = pen.text(runs, x0, yl, leftW);
     if (fit.level === 0) {
-      const second = n.alternative ? fill(f.network.alternative[lang], { network: n.alternative.name, why: n.alternative.why }, lang).trim() : "";
+      const second = n.alternative ? fill(f.network.alternative[lang], { network: n.alternative.name }, lang).trim() : "";
       const caveat = n.facts.length > 0 ? fill(f.network.caveat[lang], { network: n.name }, lang) : "";
       const more = [caveat, second].filter(Boolean).join(" ");
       if (more) yl = pen.text([{ text: more, color: COLOR.muted }], x0, yl + pen.size * 0.25, leftW, pen.small);
@@ -355,9 +355,6 @@ function layout(doc: Doc, parts: Parts, fit: Fit, width: number): number {
     if (plan.calendar.length === 0) y = pen.text([{ text: cal.noTime[lang] }], x0, y, width);
     else {
       y = calendarTable(pen, parts, x0, y, width);
-      const [w1, w2] = plan.calendar;
-      const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-      if (fit.level === 0 && w1 && w2) y = pen.text([{ text: fill(cal.legend[lang], { first: lowerFirst(w1.focus), posting: lowerFirst(w2.focus) }, lang), italic: true, color: COLOR.muted }], x0, y + 2, width, pen.small);
     }
     y += pen.gap;
   }
