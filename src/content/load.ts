@@ -164,11 +164,18 @@ function crossCheck(raw: Raw): string[] {
     r.variants.forEach((v, j) => checkCondition(`${at}.variants.${j}.when`, v.when));
   });
   checkSources("plan.yaml", "pdf.chart.sources", raw.plan.pdf.chart.sources);
+  const ruleIds = new Set<string>();
+  const factIds = new Set(raw.facts.facts.map((f) => f.id));
   raw.objections.rules.forEach((rule, i) => {
     const at = `rules.${i}`;
+    if (ruleIds.has(rule.id)) problems.push(`dialogs/objections.yaml: ${at}.id: duplicate rule id "${rule.id}"`);
+    ruleIds.add(rule.id);
     checkSources("objections.yaml", `${at}.sources`, rule.sources);
     if (rule.recommendation && !recIds.has(rule.recommendation)) problems.push(`dialogs/objections.yaml: ${at}.recommendation: no recommendation "${rule.recommendation}" in plan.yaml`);
     for (const r of rule.related) if (!raw.objections.rules.some((x) => x.id === r)) problems.push(`dialogs/objections.yaml: ${at}.related: no rule "${r}"`);
+    for (const lang of ["fr", "en"] as const) {
+      for (const f of rule.facts[lang]) if (!factIds.has(f)) problems.push(`dialogs/objections.yaml: ${at}.facts.${lang}: no fact "${f}" in facts.yaml`);
+    }
     rule.withPlan?.forEach((w, j) => {
       for (const n of w.needs) if (!steps.has(n)) problems.push(`dialogs/objections.yaml: ${at}.withPlan.${j}.needs: unknown step "${n}"`);
       checkCondition(`${at}.withPlan.${j}.when`, w.when, "objections.yaml");

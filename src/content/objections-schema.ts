@@ -5,8 +5,26 @@ import { Condition, id, PLAN_VARS, Text, Words, localized } from "./schema.ts";
 /** One way to apply an answer to the owner's figures: when its steps are answered and `when` holds. */
 const WithPlan = z.strictObject({ needs: z.array(id).min(1), when: Condition.optional(), text: localized(PLAN_VARS) });
 
+/**
+ * The survey facts of dialogs/facts.yaml an answer rests on, by id: one list for both languages, or
+ * one per language (a French answer cites Quebec and French surveys where there are some).
+ */
+const FactRefs = z.preprocess(
+  (v) => (Array.isArray(v) ? { fr: v, en: v } : v),
+  z.strictObject({ fr: z.array(id), en: z.array(id) }),
+);
+
+/**
+ * `doubt`: an objection an owner voices ("it's just a fad"); `question`: something an owner asks the
+ * coach ("which network should I pick?"). A question is answered during the interview only when the
+ * message is asked as a question, and never instead of an answer to the question being asked.
+ */
+export const RuleKind = z.enum(["doubt", "question"]);
+export type RuleKind = z.infer<typeof RuleKind>;
+
 export const ObjectionRule = z.strictObject({
   id,
+  kind: RuleKind.default("doubt"),
   /** a short name of the concern, shown when the coach offers topics or asks which one was meant */
   topic: Text,
   /** strong words count 1, weak ones count `weakWeight`: a phrase matches when all its words are there, in any order */
@@ -18,6 +36,8 @@ export const ObjectionRule = z.strictObject({
    */
   withPlan: z.preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(WithPlan).min(1).optional()),
   sources: z.array(z.string()).min(1),
+  /** dated survey facts (dialogs/facts.yaml) the answer rests on: each is said with its source, after the answer */
+  facts: FactRefs.default({ fr: [], en: [] }),
   /** the plan recommendation this concern relates to */
   recommendation: id.optional(),
   /** other rules to suggest after this answer */
@@ -62,6 +82,10 @@ export const ObjectionsFile = z.strictObject({
     backToQuestion: Text,
     askMore: Text,
     alsoNoted: Text,
+    /** the same, before a question asked beside an answer */
+    alsoAsked: Text,
+    /** how a survey fact is said after an answer: its text, then where it comes from */
+    fact: localized(["fact", "source"]),
   }),
   rules: z.array(ObjectionRule).min(1),
 });

@@ -178,9 +178,15 @@ export type Interview = z.infer<typeof InterviewFile>;
 
 // ---------------------------------------------------------------- plan.yaml
 
-/** What a recommendation's text may say: the owner's own figures. */
+/**
+ * What a recommendation's text (and an objection rule's `withPlan`) may say: the owner's own figures,
+ * and three parts of their plan as it stands: `cadence` (what the hours allow on the starting network,
+ * as the plan says it), `themes` (the content ideas, by their short names) and `kpis` (the numbers
+ * to watch for the goal).
+ */
 export const PLAN_VARS = [
   "goal", "measure", "hours", "hoursPerWeek", "networks", "hoursPerNetwork", "budget", "skills", "owner", "network", "postsPerWeek",
+  "cadence", "themes", "kpis",
 ] as const;
 
 export const Recommendation = z.strictObject({
@@ -306,7 +312,13 @@ export const PlanFile = z.strictObject({
   /** the one-page PDF: its page size by language and the few words only it says */
   pdf: PlanPdf,
   /** how figures read back to the owner */
-  formats: z.strictObject({ hours: localized(["hours", "hoursPerWeek"]), money: localized(["budget"]), noMoney: Text }),
+  formats: z.strictObject({
+    hours: localized(["hours", "hoursPerWeek"]),
+    money: localized(["budget"]),
+    noMoney: Text,
+    /** between the items of a list said inside a sentence (the themes, the numbers to watch) */
+    listSeparator: z.strictObject({ fr: z.string().min(1), en: z.string().min(1) }),
+  }),
   recommendations: z.array(Recommendation).min(1),
 });
 export type PlanContent = z.infer<typeof PlanFile>;

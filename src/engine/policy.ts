@@ -48,8 +48,17 @@ export const guards = {
   negatesFigure: (_t, r) => r.negated,
   supposes: (_t, r) => r.hypothetical,
   refuses: (_t, r) => r.refusal,
-  /** a doubt, recognised by a strong word when the message is a question (a weak word in a question is only a question) */
-  voicesDoubt: (_t, r) => r.doubt.kind === "match" && (r.doubt.strong || !r.question),
+  /**
+   * a doubt, recognised by a strong word when the message is a question (a weak word in a question is
+   * only a question); a question rule, during the interview, only when the message is asked as a
+   * question ("more Google reviews" at the goal question is a goal, "how do I get more Google reviews?" a question)
+   */
+  voicesDoubt: (t, r) => r.doubt.kind === "match" && (r.doubt.strong || !r.question) && (r.question || !asksDuringInterview(t, r.doubt.id)),
+  /**
+   * opens with a question the rule base answers, and gives no sure answer: "which network is best for a
+   * plumber?" at the trade question is answered, then the question comes back (the trade is not guessed from it)
+   */
+  asksRuleQuestion: (t, r) => r.questionOpens && r.doubt.kind === "match" && r.doubt.strong && t.c.rules.get(r.doubt.id)?.kind === "question" && !(r.value?.sure),
   /** opens as a question to the coach, voices no doubt, and gives no sure answer ("c'est quoi la différence entre perso pis pro?") */
   opensQuestion: (_t, r) => r.questionOpens && r.doubt.kind === "none" && !(r.value?.sure),
   hesitatesBetweenDoubts: (_t, r) => r.doubt.kind === "ambiguous",
@@ -65,9 +74,18 @@ export const guards = {
   always: () => true,
 } satisfies Record<string, Guard>;
 
-/** A doubt beside an answer is answered only when it is really voiced, not by the answer's own words. */
+/** A question rule (not a doubt), while a question of the interview is waiting for its answer. */
+function asksDuringInterview(t: Turn, rule: string): boolean {
+  return t.c.rules.get(rule)?.kind === "question" && stepOf(t.base) !== null;
+}
+
+/**
+ * A doubt beside an answer is answered only when it is really voiced, not by the answer's own words;
+ * a question rule only when the message asks it as a question.
+ */
 function voicedBeside(t: Turn, r: Reading, v: ValueReading): boolean {
   if (r.doubt.kind !== "match" || v.alone || r.words.length < L(t).minWordsForDoubtBesideAnswer) return false;
+  if (t.c.rules.get(r.doubt.id)?.kind === "question" && !r.question) return false;
   // the learned fallback never speaks beside an answer: it was taught doubts, not answers with a word of one
   if (r.doubt.by !== "rules" || r.doubt.confidence < L(t).doubtBesideAnswerConfidence) return false;
   return [...r.doubtWords].some((w) => !v.words.has(w));
@@ -82,6 +100,8 @@ function voicedBeside(t: Turn, r: Reading, v: ValueReading): boolean {
 function objectsToChoice(t: Turn, r: Reading): boolean {
   const v = r.value;
   if (!v || v.alone || v.answer.type !== "choice" || r.doubt.kind === "none") return false;
+  // a question to the coach does not object to a choice: "facebook or instagram?" at the network question is not an objection
+  if (r.doubt.kind === "match" && t.c.rules.get(r.doubt.id)?.kind === "question") return false;
   if (r.doubt.confidence < t.c.objections.objectionOverAnswer.minConfidence) return false;
   if (![...v.words].some((w) => r.doubtWords.has(w))) return false;
   // the keyword rules' own reading, not the learned fallback's (it settles ties, it does not overrule an answer)
@@ -220,6 +240,7 @@ const asking: readonly Rule[] = [
   ["corrects an earlier answer", guards.correctsAnother, actions.correct],
   ["is unsure", guards.isUnsure, actions.hint],
   ["names a choice only to object to it", guards.objectsToChoice, actions.answerObjectionInstead],
+  ["opens with a question the coach answers", guards.asksRuleQuestion, actions.answerDoubt],
   ["opens with a question to the coach", guards.opensQuestion, actions.questionNoted],
   ["answers", guards.answers, actions.takeValue],
   ["answers a later question", guards.answersAhead, actions.takeAhead],
@@ -320,7 +341,8 @@ function takeValue(t: Turn, r: Reading, v: ValueReading, withDoubt = true): void
   const beside = withDoubt && voicedBeside(t, r, v) && r.doubt.kind === "match" ? r.doubt : null;
   if (v.sure) {
     apply(t, v.step, v.answer, t.s.answers[v.step] === undefined ? "sure" : "changed", beside ? () => {
-      t.say(t.c.objections.text.alsoNoted[t.lang]);
+      const asked = t.c.rules.get(beside.id)?.kind === "question";
+      t.say((asked ? t.c.objections.text.alsoAsked : t.c.objections.text.alsoNoted)[t.lang]);
       t.answerDoubt(beside.id, { by: beside.by, confidence: beside.confidence, terms: beside.terms }, false);
     } : undefined);
     return;

@@ -72,6 +72,11 @@ export function planVars(content: Content, answers: Readonly<Record<string, Answ
   };
   const network = chooseNetwork(content, f, lang);
   const net = network ? content.networks.networks.find((n) => n.id === network.id) : undefined;
+  const pace = net && f.hours !== undefined ? cadence(content, net, f.hours) : undefined;
+  const themes = goal && answers["trade"] ? pickThemes(content, answers, pace?.postsPerWeek ?? 1, lang) : [];
+  const kpis = pickKpis(content, answers, net, lang);
+  // a list inside a sentence: its items may hold commas ("Online reviews received, and your rating")
+  const list = (items: string[]) => (items.length > 0 ? items.join(content.plan.formats.listSeparator[lang]) : undefined);
   return {
     goal: phrase("goal"),
     measure: goal ? (goalChoice?.measure?.[lang] ?? content.plan.labels.customGoalMeasure[lang]) : undefined,
@@ -83,7 +88,10 @@ export function planVars(content: Content, answers: Readonly<Record<string, Answ
     skills: phrase("skills"),
     owner: phrase("owner"),
     network: network?.name,
-    postsPerWeek: net && f.hours !== undefined ? cadence(content, net, f.hours).postsPerWeek : undefined,
+    postsPerWeek: pace?.postsPerWeek,
+    cadence: net && pace ? cadenceText(content, net, pace, lang) : undefined,
+    themes: list(themes.map((t) => t.short)),
+    kpis: list(kpis.map((k) => k.label)),
   };
 }
 

@@ -1,12 +1,14 @@
 /**
- * Answers a doubt from the rule base: the rule's answer, applied to the owner's figures when they are
- * known, where their own plan deals with it, the article it comes from, and related topics to explore.
+ * Answers a doubt (or a question) from the rule base: the rule's answer, applied to the owner's
+ * figures when they are known, where their own plan deals with it, the dated survey facts it rests on
+ * (each with its publisher, title, year and link), the articles it comes from, and related topics.
  */
 import type { Content } from "../content/compile.ts";
 import type { Lang } from "../content/schema.ts";
 import { citeAll } from "../plan/cite.ts";
 import { buildPlan, facts, planVars } from "../plan/build-plan.ts";
 import { holds } from "../plan/conditions.ts";
+import { citeFact } from "../plan/fit.ts";
 import { fill } from "../text/template.ts";
 import type { Answer } from "../vocabulary/answers.ts";
 import type { Choice, Reply } from "../vocabulary/replies.ts";
@@ -42,8 +44,15 @@ export function answerObjection(
     const at = buildPlan(content, answers, lang).recommendations.findIndex((r) => r.id === rule.recommendation);
     if (at >= 0) parts.push(fill(content.objections.text.inYourPlan[lang], { point: at + 1 }, lang));
   }
-  const source = citeAll(rule.sources, content.sources);
-  parts.push(`${content.plan.labels.source[lang]} ${source}`);
+  // the survey figures, as facts.yaml words them: never a figure of the rule's own
+  const cited = rule.facts[lang].flatMap((f) => {
+    const fact = content.facts.get(f);
+    return fact ? [{ text: fact.text[lang], source: citeFact(fact) }] : [];
+  });
+  for (const f of cited) parts.push(fill(content.objections.text.fact[lang], { fact: f.text, source: f.source }, lang));
+  const articles = citeAll(rule.sources, content.sources);
+  parts.push(`${content.plan.labels.source[lang]} ${articles}`);
+  const source = [articles, ...cited.map((f) => f.source)].join("; ");
   const choices = (withRelated ? rule.related : []).filter((r) => content.rules.has(r)).map((r) => topicChoice(content, r, lang));
   // a closing question, not a header ("Related topics:"): the text must read whole where the topics
   // are shown apart from it (ask --json, buttons) as well as above them (the terminal's numbered list)

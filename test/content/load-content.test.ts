@@ -55,6 +55,11 @@ describe("dialogs/ content", () => {
     expect(problem).toMatch(/^dialogs\/plan\.yaml: recommendations\.0\.variants\.1\.text\.fr: unknown placeholder \{gaol\}.*\(line \d+\)$/);
   });
 
+  it("names a survey fact an answer cites that facts.yaml does not hold", () => {
+    const dir = dialogsWith("objections.yaml", (t) => t.replace("en: [pew-2025-overall-platforms, pew-2023-youtube-facebook-age]", "en: [pew-2099-made-up, pew-2023-youtube-facebook-age]"));
+    expect(problemsOf(dir)).toEqual([expect.stringMatching(/^dialogs\/objections\.yaml: rules\.\d+\.facts\.en: no fact "pew-2099-made-up" in facts\.yaml$/)]);
+  });
+
   it("names a missing translation", () => {
     const dir = dialogsWith("messages.yaml", (t) => t.replace(/    en: "Hello! I'm your social-media coach\.[^\n]*\n/, ""));
     expect(problemsOf(dir).join("\n")).toMatch(/dialogs\/messages\.yaml: text\.welcome\.en: .*\(line \d+\)/);

@@ -8,12 +8,13 @@
  * (`learned`): above every negative it fired on, and how many held-out phrasings each would recover.
  */
 import { loadContent } from "../../src/content/load.ts";
-import { crossValidate, evaluate, MATCHERS, merge, readSet, SETS, type Evaluation, type HeldOut } from "./evaluate-rules.ts";
+import { crossValidate, evaluate, MATCHERS, merge, QUESTION_SETS, readSet, SETS, type Evaluation, type HeldOut } from "./evaluate-rules.ts";
 
 const pct = ([ok, n]: [number, number]) => `${((ok / n) * 100).toFixed(1).padStart(5)} % (${ok}/${n})`;
 
 function report(title: string, e: Evaluation, blind = false): void {
-  console.log(`\n## ${title}: top-1 ${pct([e.correct, e.total])}, negatives matched: ${e.negativesMatched.length}`);
+  const answered = e.negativesAnswered.length > 0 ? `, negatives answered as a question: ${e.negativesAnswered.length}` : "";
+  console.log(`\n## ${title}: top-1 ${pct([e.correct, e.total])}, negatives matched: ${e.negativesMatched.length}${answered}`);
   for (const [lang, v] of e.perLang) console.log(`  ${lang}: ${pct(v)}`);
   const rules = [...new Set([...e.perRule.keys()].map((k) => k.split("/")[0]!))];
   console.log(`  ${"rule".padEnd(18)} ${"fr".padEnd(18)} en`);
@@ -23,7 +24,10 @@ function report(title: string, e: Evaluation, blind = false): void {
     console.log("  confusions (expected → got):");
     for (const m of e.misses) console.log(`    ${m.expected} → ${m.got} [${m.lang}] ${m.text}`);
   }
+  // a blind set's negatives are counted, never shown
+  if (blind) return;
   for (const n of e.negativesMatched) console.log(`  NEGATIVE MATCHED [${n.lang}] ${n.text} → ${n.got}`);
+  for (const n of e.negativesAnswered) console.log(`  negative answered as a question [${n.lang}] ${n.text} → ${n.got}`);
 }
 
 const content = loadContent();
@@ -55,5 +59,6 @@ if (process.argv.includes("--calibrate")) {
     for (const s of sets) report(s.title, evaluate(content, s.set, match), s.blind);
     const tuned = sets.filter((s) => !s.blind);
     report(`the ${tuned.length} sets the rules were tuned on`, evaluate(content, tuned.map((s) => s.set).reduce(merge), match));
+    for (const q of QUESTION_SETS) report(q.title, evaluate(content, readSet(q.file), match));
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluate, merge, readSet, SETS } from "../eval/evaluate-rules.ts";
+import { evaluate, merge, QUESTION_SETS, readSet, SETS } from "../eval/evaluate-rules.ts";
 import { content } from "../helpers/content.ts";
 
 describe("the objection rule base on the phrasing sets", () => {
@@ -7,9 +7,12 @@ describe("the objection rule base on the phrasing sets", () => {
   const sets = SETS.map((s) => readSet(s.file));
   const all = SETS.filter((s) => !s.blind).map((s) => readSet(s.file)).reduce(merge);
 
+  // the rules added with the questions owners ask have their own phrasing sets (test/rules/questions.test.ts)
+  const later = new Set(QUESTION_SETS.flatMap((q) => Object.keys(readSet(q.file).positives)));
+
   it("has at least 8 phrasings per rule per language in each set, and 40 negatives", () => {
     for (const set of sets) {
-      for (const id of content().rules.keys()) {
+      for (const id of [...content().rules.keys()].filter((r) => !later.has(r))) {
         expect(set.positives[id]?.fr.length ?? 0, id).toBeGreaterThanOrEqual(8);
         expect(set.positives[id]?.en.length ?? 0, id).toBeGreaterThanOrEqual(8);
       }
