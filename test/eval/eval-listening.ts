@@ -16,15 +16,19 @@ import {
 } from "./listening-set.ts";
 
 const content = loadContent();
-const ORDER = ["goal", "time", "budget", "skills", "owner"] as const;
+/** Every question in the interview's order: the business questions first, then the five core ones, then where the business already is. */
+const ORDER = content.steps.map((s) => s.id);
+/** The business the sets' owners run, answered by buttons before the question a message is written for (no page yet: no "where"). */
+const BUSINESS: Readonly<Record<string, string>> = { trade: "food", customers: "local", age: "all", presence: "none" };
 
 const baselineInputs = (upTo: string): Input[] => {
   const inputs: Input[] = [];
   for (const step of ORDER) {
     if (step === upTo) break;
+    if (step === "where") continue;
     if (step === "time") inputs.push({ kind: "text", text: `${BASELINE.time} h par mois` });
     else if (step === "budget") inputs.push({ kind: "text", text: `${BASELINE.budget} $ par mois` });
-    else inputs.push({ kind: "action", action: { kind: "pick", step, choice: BASELINE[step] } });
+    else inputs.push({ kind: "action", action: { kind: "pick", step, choice: BUSINESS[step] ?? String(BASELINE[step as keyof typeof BASELINE]) } });
   }
   return inputs;
 };
