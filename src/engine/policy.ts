@@ -18,6 +18,7 @@ import { topicChoices } from "../rules/answer-objection.ts";
 import { fill } from "../text/template.ts";
 import { baseOf, stepOf, type Base, type Mode } from "./state.ts";
 import { AFTER_PLAN, Turn } from "./turn.ts";
+import { activeSteps } from "../plan/build-plan.ts";
 import { sameAnswer } from "../vocabulary/answers.ts";
 
 type Guard = (t: Turn, r: Reading) => boolean;
@@ -377,7 +378,7 @@ function sayConfirmation(t: Turn): void {
  */
 export function apply(t: Turn, step: string, answer: Answer, how: "sure" | "confirmed" | "button" | "changed", aside?: () => void): void {
   const old = t.s.answers[step];
-  t.set({ answers: { ...t.s.answers, [step]: answer } });
+  t.set({ answers: withoutClosed(t, { ...t.s.answers, [step]: answer }, step) });
   t.events.push({ kind: "saved", step, how: old && !sameAnswer(old, answer) ? "changed" : how });
   const base = t.base;
   const s = t.step(step)!;
@@ -387,20 +388,47 @@ export function apply(t: Turn, step: string, answer: Answer, how: "sure" | "conf
     return advance(t, step);
   }
   if (old && !sameAnswer(old, answer)) t.say(t.msg("changed", { question: t.nameOf(step), old: t.describe(step, old), answer: t.describe(step, answer) }));
-  else if (!old) t.say(t.msg("notedAhead", { question: t.nameOf(step), answer: t.describe(step, answer) }));
+  else if (!old && !(base.is === "editing" && base.step === step)) t.say(t.msg("notedAhead", { question: t.nameOf(step), answer: t.describe(step, answer) }));
   else t.say(fill(s.ack[t.lang], { answer: t.describe(step, answer) }, t.lang));
   aside?.();
   if (base.is === "editing" && base.step === step) {
     if (base.resume === null) return backToPlan(t);
-    t.to({ is: "asking", step: base.resume });
-    return t.ask();
+    return resumeAt(t, base.resume);
   }
   if (base.is === "done") return backToPlan(t);
+  const pending = stepOf(base);
+  if (base.is === "asking" && pending !== null) return resumeAt(t, pending);
+  // the answer being changed is no longer asked: back where the change was started
+  if (base.is === "editing" && !t.steps.some((x) => x.id === base.step)) return base.resume === null ? backToPlan(t) : resumeAt(t, base.resume);
   t.ask();
 }
 
-/** After a change once the plan is written: the plan is rebuilt, and what to do next offered. */
+/**
+ * The answers without those of questions this owner is no longer asked: the age once the customers
+ * are businesses, the network once there is no page. Kept, they would still count in the plan.
+ */
+function withoutClosed(t: Turn, answers: Record<string, Answer>, saved: string): Record<string, Answer> {
+  const asked = new Set(activeSteps(t.c, answers).map((s) => s.id));
+  return Object.fromEntries(Object.entries(answers).filter(([id]) => id === saved || asked.has(id)));
+}
+
+/** Asks a question again, or, when a change means it is no longer asked, moves on to the next one. */
+function resumeAt(t: Turn, step: string): void {
+  if (!t.steps.some((x) => x.id === step)) return advance(t, step);
+  t.to({ is: "asking", step });
+  t.ask();
+}
+
+/**
+ * After a change once the plan is written: the plan is rebuilt, and what to do next offered; first,
+ * a question the change opens (the age once the customers are people, the network once there is a page).
+ */
 function backToPlan(t: Turn): void {
+  const opened = t.steps.find((x) => t.s.answers[x.id] === undefined);
+  if (opened) {
+    t.to({ is: "editing", step: opened.id, resume: null });
+    return t.ask();
+  }
   t.to({ is: "done" });
   t.say(t.msg("planUpdated"), t.afterPlanChoices());
 }

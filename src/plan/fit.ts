@@ -38,9 +38,12 @@ export function chooseNetwork(content: Content, f: Facts, lang: Lang, mentioned:
   const best = new Map<string, { points: number; reason: (typeof reasons)[number] }>();
   for (const r of reasons) {
     if (!holds(r.when, f)) continue;
+    // a reason's why is said of the network it gives the most points to ("Facebook is still the
+    // network the most adults use" is no reason to start on Instagram, which it also gives a point)
+    const top = Math.max(...Object.values(r.points));
     for (const [id, points] of Object.entries(r.points)) {
       score.set(id, (score.get(id) ?? 0) + points);
-      if (points > 0 && (best.get(id)?.points ?? 0) < points) best.set(id, { points, reason: r });
+      if (points > 0 && points === top && (best.get(id)?.points ?? 0) < points) best.set(id, { points, reason: r });
     }
   }
   const already = choiceOf(f.answers, presence.step);

@@ -33,7 +33,10 @@ afterEach(() => {
 describe("dialogs/ content", () => {
   it("loads and holds every step, recommendation and rule the issues ask for", () => {
     const c = loadContent();
-    expect(c.steps.map((s) => s.id)).toEqual(["goal", "time", "budget", "skills", "owner"]);
+    // the business questions first, the five core ones, then where the business already is
+    expect(c.steps.map((s) => s.id)).toEqual(["trade", "customers", "age", "goal", "time", "budget", "skills", "owner", "presence", "where"]);
+    // age only for customers who are people, the network only for a business that already has a page
+    expect(c.steps.filter((s) => s.askWhen).map((s) => s.id)).toEqual(["age", "where"]);
     expect(c.plan.recommendations.map((r) => r.id)).toEqual(
       expect.arrayContaining([
         "define-objective", "time-per-network", "one-platform-first", "in-house-voice", "choose-help-carefully", "train-the-team",
@@ -50,9 +53,9 @@ describe("dialogs/ content", () => {
   });
 
   it("names the file, the field and the line of an unknown placeholder", () => {
-    const dir = dialogsWith("plan.yaml", (t) => t.replace("Votre objectif : {goal}.", "Votre objectif : {gaol}."));
+    const dir = dialogsWith("plan.yaml", (t) => t.replace("gardez-le en vue : {goal}.", "gardez-le en vue : {gaol}."));
     const [problem] = problemsOf(dir);
-    expect(problem).toMatch(/^dialogs\/plan\.yaml: recommendations\.0\.variants\.1\.text\.fr: unknown placeholder \{gaol\}.*\(line \d+\)$/);
+    expect(problem).toMatch(/^dialogs\/plan\.yaml: recommendations\.0\.variants\.0\.text\.fr: unknown placeholder \{gaol\}.*\(line \d+\)$/);
   });
 
   it("names a survey fact an answer cites that facts.yaml does not hold", () => {
@@ -71,7 +74,7 @@ describe("dialogs/ content", () => {
   });
 
   it("refuses a condition on a choice that does not exist", () => {
-    const dir = dialogsWith("plan.yaml", (t) => t.replace("in: [intern] }", "in: [stagiaire] }"));
+    const dir = dialogsWith("plan.yaml", (t) => t.replace("in: [intern, family] }", "in: [stagiaire, family] }"));
     expect(problemsOf(dir)).toContainEqual(expect.stringMatching(/step "owner" has no choice "stagiaire"/));
   });
 

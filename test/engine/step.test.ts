@@ -4,7 +4,7 @@ import { baseOf, printMode, SessionState } from "../../src/engine/state.ts";
 import { step, type StepResult } from "../../src/engine/step.ts";
 import type { Input } from "../../src/vocabulary/inputs.ts";
 import { content, FIXED_NOW } from "../helpers/content.ts";
-import { open, press, say } from "../helpers/inputs.ts";
+import { aboutBusiness, noPage, open, press, say } from "../helpers/inputs.ts";
 
 /** Runs inputs through the pure step function only, starting from no state. */
 function run(inputs: Input[]) {
@@ -21,25 +21,34 @@ const text = say;
 const doubtOf = (r: StepResult) => r.events.flatMap((e) => (e.kind === "doubt" ? [e.rule] : []))[0] ?? null;
 const all = (r: StepResult) => r.replies.map((x) => x.text).join("\n");
 
-/** The inputs that lead to a question, answered with the first choice or a figure. */
+/** The business questions answered by their buttons (a bakery-type trade, local customers of all ages), and those answers. */
+const biz = aboutBusiness();
+const bizAnswers = { trade: { type: "choice", id: "food" }, customers: { type: "choice", id: "local" }, age: { type: "choice", id: "all" } };
+/** The inputs that lead to a question of the five core ones, after the business questions: the first choice or a figure. */
 const upTo = { goal: [], time: ["1"], budget: ["1", "10 h"], skills: ["1", "10 h", "100 $"], owner: ["1", "10 h", "100 $", "1"] } as const;
-const at = (id: keyof typeof upTo, t: string, locale?: "fr" | "en") => run([open(locale), ...upTo[id].map((x) => text(x)), text(t, locale)]).last;
-/** After the plan: goal sales, 7 h a month, $75, personal use, the owner. */
-const donePlan = [open(), press("pick:goal:sales"), text("7 h par mois"), text("75 $"), press("pick:skills:personal"), press("pick:owner:self")];
+const at = (id: keyof typeof upTo, t: string, locale?: "fr" | "en") => run([open(locale), ...biz, ...upTo[id].map((x) => text(x)), text(t, locale)]).last;
+/** After the plan: the business, goal sales, 7 h a month, $75, personal use, the owner, no page yet. */
+const donePlan = [open(), ...biz, press("pick:goal:sales"), text("7 h par mois"), text("75 $"), press("pick:skills:personal"), press("pick:owner:self"), noPage()];
 const afterPlan = (...more: Input[]) => run([...donePlan, ...more]);
 
 describe("step", () => {
   it("opens with a welcome and the first question, its choices as buttons that pick them", () => {
     const { last } = run([open()]);
-    expect(printMode(last.state.mode)).toBe("asking(goal)");
+    expect(printMode(last.state.mode)).toBe("asking(trade)");
     const q = last.replies.find((r) => r.kind === "question");
-    expect(q?.kind === "question" && q.choices.map((c) => c.action)).toContainEqual({ kind: "pick", step: "goal", choice: "sales" });
-    expect(q?.kind === "question" && q.choices).toHaveLength(10);
+    expect(q?.kind === "question" && q.choices.map((c) => c.action)).toContainEqual({ kind: "pick", step: "trade", choice: "food" });
+    expect(q?.kind === "question" && q.choices).toHaveLength(6);
     expect(q?.kind === "question" && q.controls).toEqual([]); // no "back" on the first question
+    // the goal, after the business questions, with its ten choices as buttons
+    const goal = run([open(), ...biz]).last;
+    expect(printMode(goal.state.mode)).toBe("asking(goal)");
+    const g = goal.replies.find((r) => r.kind === "question");
+    expect(g?.kind === "question" && g.choices.map((c) => c.action)).toContainEqual({ kind: "pick", step: "goal", choice: "sales" });
+    expect(g?.kind === "question" && g.choices).toHaveLength(10);
   });
 
   it("is deterministic and never mutates the state it is given", () => {
-    const { state } = run([open(), text("1"), text("10 h")]);
+    const { state } = run([open(), ...biz, text("1"), text("10 h")]);
     const frozen = structuredClone(state);
     const a = step(state, text("200 $"), content(), FIXED_NOW);
     const b = step(state, text("200 $"), content(), FIXED_NOW);
@@ -50,9 +59,9 @@ describe("step", () => {
 
   it("keeps state that survives a JSON round trip and gives the same next turn, in every mode", () => {
     const states = [
-      run([open(), text("je veux recruter"), text("3 jours par mois")]).state,
-      run([open(), text("1"), text("une heure ou deux le soir après la fermeture")]).state, // confirming
-      run([open(), text("1"), text("recommencer")]).state, // confirmingCommand
+      run([open(), ...biz, text("je veux recruter"), text("3 jours par mois")]).state,
+      run([open(), ...biz, text("1"), text("une heure ou deux le soir après la fermeture")]).state, // confirming
+      run([open(), ...biz, text("1"), text("recommencer")]).state, // confirmingCommand
       afterPlan(text("c'est juste une mode")).state, // choosingTopic over done
     ];
     expect(states.map((s) => s.mode.is)).toEqual(["asking", "confirming", "confirmingCommand", "choosingTopic"]);
@@ -65,15 +74,15 @@ describe("step", () => {
 
   it("reads a typed number, a label and keywords for a choice", () => {
     for (const [t, id] of [["4", "promote"], ["Suivre la concurrence", "competitors"], ["surveiller nos concurrents", "competitors"], ["we want to hire people", "talent"]] as const) {
-      const { state } = run([open(), text(t)]);
+      const { state } = run([open(), ...biz, text(t)]);
       expect(state.answers["goal"], t).toEqual({ type: "choice", id });
     }
   });
 
   it("re-asks with the forms that work and keeps every earlier answer", () => {
-    const { last } = run([open(), text("2"), text("beaucoup")]);
+    const { last } = run([open(), ...biz, text("2"), text("beaucoup")]);
     expect(printMode(last.state.mode)).toBe("asking(time)");
-    expect(last.state.answers).toEqual({ goal: { type: "choice", id: "sales" } });
+    expect(last.state.answers).toEqual({ ...bizAnswers, goal: { type: "choice", id: "sales" } });
     const q = last.replies[0];
     expect(q?.kind).toBe("question");
     expect(q?.text).toContain("« 2 jours par mois »");
@@ -82,13 +91,13 @@ describe("step", () => {
   it("says a message is too long instead of reading it, and keeps the question", () => {
     const { last } = run([open(), text("x".repeat(5000))]);
     expect(last.replies[0]?.text).toContain("plus de 2 000 caractères");
-    expect(printMode(last.state.mode)).toBe("asking(goal)");
+    expect(printMode(last.state.mode)).toBe("asking(trade)");
   });
 
   it("answers emoji alone with a smile and asks the question again", () => {
-    const { last } = run([open(), text("1"), text("🙂🙂")]);
+    const { last } = run([open(), ...biz, text("1"), text("🙂🙂")]);
     expect(printMode(last.state.mode)).toBe("asking(time)");
-    expect(last.replies[0]?.text).toMatch(/^😄\n\(2\/5\) Combien d'heures/);
+    expect(last.replies[0]?.text).toMatch(/^😄\n\(5\/9\) Combien d'heures/);
   });
 
   it("asks to confirm forget me, then asks the coordinator to delete everything", () => {
@@ -106,7 +115,7 @@ describe("step", () => {
   });
 
   it("takes the language of a platform locale and keeps it", () => {
-    const { last } = run([open("en"), text("je veux plus de clients")]);
+    const { last } = run([open("en"), ...aboutBusiness({}, "en"), text("je veux plus de clients")]);
     expect(last.state.lang).toBe("en");
     expect(last.replies[0]?.text).toBe("Got it. Your goal: Grow sales.");
   });
@@ -157,8 +166,6 @@ describe("step", () => {
       ["owner", "Nick, my nephew", "family", null],
       ["owner", "un de mes mécanos", "employee", null],
       ["owner", "me I guess", "self", null],
-      ["owner", "we'll hire a freelancer", "agency", null],
-      ["owner", "on va engager une agence", "agency", null],
       ["owner", "personne pour l'instant", "undecided", null],
       ["owner", "je sais pas", "undecided", null],
       // skills, as owners say them
@@ -173,6 +180,13 @@ describe("step", () => {
       const last = at(id, t);
       expect(last.state.answers[id], t).toEqual({ type: "choice", id: choice });
       expect(doubtOf(last), t).toBe(concern);
+    }
+    // words of two choices ("we'll hire" is an employee's, "a freelancer" an agency's): the right reading, said back to confirm
+    for (const t of ["we'll hire a freelancer", "on va engager une agence"]) {
+      const last = at("owner", t);
+      expect(last.state.answers["owner"], t).toBeUndefined();
+      expect(last.state.mode.is === "confirming" && last.state.mode.reading, t).toEqual({ type: "choice", id: "agency" });
+      expect(doubtOf(last), t).toBeNull();
     }
     // a word of a doubt inside an answer is not a doubt: "tiktok", "temps", "patron"
     for (const [id, t, choice] of [["owner", "mon apprenti il passe sa vie sur tiktok 😂", "employee"], ["owner", "elle travaille au comptoir les fins de semaine fak une employée", "employee"]] as const) {
@@ -191,11 +205,11 @@ describe("step", () => {
     for (const t of ["hackers", "securty risks, viruses", "its mostly garbage"]) {
       const { last } = run([open(), text(t)]);
       expect(last.state.lang, t).toBe("en");
-      expect(last.replies.at(-1)?.text, t).toContain("Back to our question:\n(1/5) What is your main goal");
+      expect(last.replies.at(-1)?.text, t).toContain("Back to our question:\n(1/9) First, your business: what do you do?");
       // the very first message, before anything was asked, too
       const first = step(undefined, text(t), content(), FIXED_NOW);
       expect(first.state.lang, t).toBe("en");
-      expect(first.replies.at(-1)?.text, t).toContain("(1/5) What is your main goal");
+      expect(first.replies.at(-1)?.text, t).toContain("(1/9) First, your business: what do you do?");
     }
     expect(run([open(), text("les hackers")]).last.state.lang).toBe("fr");
   });
@@ -296,8 +310,8 @@ describe("what owners say besides an answer", () => {
   });
 
   it("thanks and greetings get a short reply and the question again", () => {
-    expect(all(at("time", "merci!"))).toMatch(/^Avec plaisir !\n\(2\/5\)/);
-    expect(all(at("time", "hello there", "en"))).toMatch(/^Hello!\n\(2\/5\)/);
+    expect(all(at("time", "merci!"))).toMatch(/^Avec plaisir !\n\(5\/9\)/);
+    expect(all(at("time", "hello there", "en"))).toMatch(/^Hello!\n\(5\/9\)/);
   });
 });
 
@@ -320,7 +334,8 @@ describe("corrections, at any time", () => {
   });
 
   it("after the plan: a period said again ('par soir') redoes the sum with the figure given", () => {
-    const { last } = run([...donePlan.slice(0, 2), text("une heure ou deux"), ...donePlan.slice(3), text("jai dit une heure ou deux PAR SOIR")]);
+    const timeAt = donePlan.findIndex((i) => i.kind === "text" && i.text === "7 h par mois");
+    const { last } = run([...donePlan.slice(0, timeAt), text("une heure ou deux"), ...donePlan.slice(timeAt + 1), text("jai dit une heure ou deux PAR SOIR")]);
     const time = last.state.mode.is === "confirming" ? last.state.mode.reading : last.state.answers["time"];
     expect(time).toMatchObject({ hoursPerMonth: 32.6 });
   });
@@ -338,9 +353,60 @@ describe("corrections, at any time", () => {
   it("'Change an answer' after the plan asks which one, with a button per question", () => {
     const { last } = afterPlan(press("change:*"));
     expect(last.replies[0]?.kind === "text" && last.replies[0].choices.map((c) => c.action)).toEqual(
-      ["goal", "time", "budget", "skills", "owner"].map((step) => ({ kind: "change", step })),
+      ["trade", "customers", "age", "goal", "time", "budget", "skills", "owner", "presence"].map((step) => ({ kind: "change", step })),
     );
     expect(baseOf(last.state.mode)).toEqual({ is: "done" });
+  });
+});
+
+describe("questions a change opens or closes", () => {
+  const pick = (id: string) => press(`pick:${id}`, "en");
+  const planOf = (r: StepResult) => r.replies.flatMap((x) => (x.kind === "plan" ? [x.plan] : []))[0];
+
+  it("customers who turn out to be businesses: the age is not asked, and an age given before no longer counts", () => {
+    // said at the age question itself: on to the goal
+    const said = run([open("en"), pick("trade:food"), pick("customers:local"), text("actually our customers are other businesses, not locals", "en")]).last;
+    expect(said.state.answers["customers"]).toEqual({ type: "choice", id: "businesses" });
+    expect(printMode(said.state.mode)).toBe("asking(goal)");
+    expect(said.replies.at(-1)?.text).toMatch(/^\(3\/8\) What is your main goal/);
+    // changed after the age was answered ("Mostly under 35" would point to Instagram): the age goes
+    const { state } = run([open("en"), pick("trade:food"), pick("customers:local"), pick("age:young"), text("back", "en"), text("back", "en"), pick("customers:businesses")]);
+    expect(state.answers["age"]).toBeUndefined();
+    expect(printMode(state.mode)).toBe("asking(goal)");
+    const done = run([open("en"), pick("trade:food"), pick("customers:local"), pick("age:young"), pick("goal:sales"), text("10 h", "en"), text("0", "en"), pick("skills:some"), pick("owner:self"), pick("presence:none"), press("change:customers", "en"), pick("customers:businesses")]).last;
+    expect(done.state.answers["age"]).toBeUndefined();
+    expect(done.state.mode).toEqual({ is: "done" });
+    const plan = run([open("en"), pick("trade:food"), pick("customers:local"), pick("age:young"), pick("goal:sales"), text("10 h", "en"), text("0", "en"), pick("skills:some"), pick("owner:self"), pick("presence:none"), press("change:customers", "en"), pick("customers:businesses"), text("my plan", "en")]).last;
+    expect(planOf(plan)?.network?.id).toBe("linkedin");
+    expect(plan.replies.find((x) => x.kind === "plan")?.text).not.toContain("Customers' age");
+  });
+
+  it("after the plan, a change that opens a question asks it first, then rebuilds the plan", () => {
+    const finished = [open("en"), ...aboutBusiness({}, "en"), pick("goal:sales"), text("10 h", "en"), text("0", "en"), pick("skills:some"), pick("owner:self"), noPage("en")];
+    // nowhere yet → a dormant page: which network, then a plan to revive it
+    const asked = run([...finished, press("change:presence", "en"), pick("presence:dormant")]);
+    expect(printMode(asked.state.mode)).toBe("editing(where → done)");
+    expect(asked.last.replies.at(-1)?.text).toMatch(/^\(10\/10\) Which network is that page on\?/);
+    const revived = step(asked.state, pick("where:facebook"), content(), FIXED_NOW);
+    expect(revived.state.mode).toEqual({ is: "done" });
+    expect(all(revived)).toContain("Noted: Facebook.");
+    expect(all(revived)).toContain("Your plan is updated");
+    const plan = run([...finished, press("change:presence", "en"), pick("presence:dormant"), pick("where:facebook"), text("my plan", "en")]).last;
+    expect(planOf(plan)?.network).toMatchObject({ id: "facebook", presence: "revive" });
+    // back to nowhere: the network answer goes with the page
+    const reopened = step(revived.state, press("change:presence", "en"), content(), FIXED_NOW);
+    const none = step(reopened.state, pick("presence:none"), content(), FIXED_NOW);
+    expect(none.state.answers["presence"]).toEqual({ type: "choice", id: "none" });
+    expect(none.state.answers["where"]).toBeUndefined();
+    expect(none.state.mode).toEqual({ is: "done" });
+    // businesses → local people: the age, then the plan
+    const biz = [open("en"), pick("trade:professional"), pick("customers:businesses"), pick("goal:sales"), text("10 h", "en"), text("0", "en"), pick("skills:some"), pick("owner:self"), noPage("en")];
+    const age = run([...biz, text("actually our customers are local people", "en")]);
+    expect(printMode(age.state.mode)).toBe("editing(age → done)");
+    expect(age.last.replies.at(-1)?.text).toMatch(/^\(3\/9\) How old are most of your customers\?/);
+    const older = step(age.state, pick("age:older"), content(), FIXED_NOW);
+    expect(older.state.mode).toEqual({ is: "done" });
+    expect(older.state.answers["age"]).toEqual({ type: "choice", id: "older" });
   });
 });
 

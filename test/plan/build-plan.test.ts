@@ -1,32 +1,78 @@
 /**
- * The written plan: which recommendations the answers call for (issue 2's table), the owner's own
- * figures in their texts, their sources, and the summary lines, in both languages.
+ * The written plan: which recommendations the answers call for (only those that apply), the owner's
+ * own figures in their texts, their sources, the summary lines, and the parts fitted to the business
+ * (where to start, how often, the first month, the budget), in both languages. Last, the interview
+ * that leads to it: the questions a business is asked, and the plan it gets.
  */
 import { describe, expect, it } from "vitest";
 import { buildPlan } from "../../src/plan/build-plan.ts";
 import { renderPlanMarkdown } from "../../src/plan/render-markdown.ts";
+import { step, type StepResult } from "../../src/engine/step.ts";
+import type { SessionState } from "../../src/engine/state.ts";
 import type { Answer } from "../../src/engine/state.ts";
 import type { Lang } from "../../src/content/schema.ts";
-import { content } from "../helpers/content.ts";
+import type { Input } from "../../src/vocabulary/inputs.ts";
+import type { Plan } from "../../src/vocabulary/plan-shape.ts";
+import { content, FIXED_NOW } from "../helpers/content.ts";
+import { aboutBusiness, noPage, open, press, say } from "../helpers/inputs.ts";
 
 type Answers = Record<string, Answer>;
 const choice = (id: string): Answer => ({ type: "choice", id });
 const hours = (hoursPerMonth: number): Answer => ({ type: "hours", hoursPerMonth });
 const money = (amountPerMonth: number, currency: string | null = "$"): Answer => ({ type: "money", amountPerMonth, currency });
 
-/** A complete set of answers; `over` replaces some. */
-function answers(over: Answers = {}): Answers {
+/** The five core answers alone, as a session carried over from the five-question interview holds them. */
+function core(over: Answers = {}): Answers {
   return { goal: choice("sales"), time: hours(40), budget: money(200), skills: choice("some"), owner: choice("self"), ...over };
+}
+/** A complete set of answers (a food business, local customers of all ages, no page yet); `over` replaces some. */
+function answers(over: Answers = {}): Answers {
+  return { trade: choice("food"), customers: choice("local"), age: choice("all"), ...core(), presence: choice("none"), ...over };
 }
 const ids = (a: Answers, lang: Lang = "en") => buildPlan(content(), a, lang).recommendations.map((r) => r.id);
 const text = (a: Answers, id: string, lang: Lang = "en") => buildPlan(content(), a, lang).recommendations.find((r) => r.id === id)?.text ?? "";
+const markdown = (a: Answers, lang: Lang = "en") => renderPlanMarkdown(content(), buildPlan(content(), a, lang), a);
 
 describe("which recommendations the answers call for", () => {
-  it("always: the goal, the time per network, one platform first, the in-house voice, the budget, security, listening", () => {
-    const always = ["define-objective", "time-per-network", "one-platform-first", "in-house-voice", "launch-budget", "security-policy", "listen-first"];
-    for (const over of [{} as Answers, { skills: choice("team"), owner: choice("employee"), budget: money(0) }, { goal: { type: "text", text: "be the bakery everyone knows" } as Answer }]) {
-      expect(ids(answers(over))).toEqual(expect.arrayContaining(always));
-    }
+  it("only those that apply: an owner with hours, a budget and some skills, running it alone, gets security and the pilot", () => {
+    expect(ids(answers())).toEqual(["security-policy", "pilot-and-review"]);
+  });
+
+  it.each([
+    ["self", "some", "solo"],
+    ["family", "personal", "solo"],
+    ["agency", "none", "solo"],
+    ["employee", "some", "staff"],
+    ["intern", "none", "staff"],
+    ["self", "team", "staff"],
+  ])("security in every plan: owner %s with skills %s gets the %s variant", (owner, skills, variant) => {
+    const t = text(answers({ owner: choice(owner), skills: choice(skills) }), "security-policy");
+    expect(t).toContain("two-step login");
+    if (variant === "staff") expect(t).toContain("internet-use policy");
+    else expect(t).toContain("a second trusted person as admin");
+    if (variant === "staff") expect(t).not.toContain("a second trusted person as admin");
+    else expect(t).not.toContain("internet-use policy");
+  });
+
+  it("define-objective only for a goal in the owner's words", () => {
+    expect(ids(answers())).not.toContain("define-objective");
+    expect(ids(answers({ goal: { type: "text", text: "be the bakery everyone knows" } }))).toContain("define-objective");
+  });
+
+  it.each([
+    [0, true, false, false],
+    [0.5, true, false, false],
+    [1, false, false, true],
+    [40, false, false, true],
+    [63, false, false, true],
+    [64, false, true, true],
+    [80, false, true, true],
+  ])("with %d h a month: one-platform-first and listen-first %s, time-per-network %s, pilot-and-review %s", (h, underOne, twoNetworks, pilot) => {
+    const got = ids(answers({ time: hours(h) }));
+    expect(got.includes("one-platform-first")).toBe(underOne);
+    expect(got.includes("listen-first")).toBe(underOne);
+    expect(got.includes("time-per-network")).toBe(twoNetworks);
+    expect(got.includes("pilot-and-review")).toBe(pilot);
   });
 
   it.each([
@@ -34,70 +80,116 @@ describe("which recommendations the answers call for", () => {
     ["personal", true],
     ["some", false],
     ["team", false],
-  ])("skills %s: choose-help-carefully and train-the-team %s", (skills, low) => {
-    const got = ids(answers({ skills: choice(skills), owner: choice("self") }));
-    expect(got.includes("train-the-team")).toBe(low);
-    expect(got.includes("choose-help-carefully")).toBe(low);
+  ])("skills %s: train-the-team %s, whoever runs it", (skills, low) => {
+    for (const owner of ["self", "agency"]) {
+      expect(ids(answers({ skills: choice(skills), owner: choice(owner) })).includes("train-the-team")).toBe(low);
+    }
   });
 
-  it("an agency calls for the five checks whatever the skills, and an internal contact", () => {
+  it.each([
+    ["self", false, false],
+    ["employee", false, false],
+    ["intern", false, true],
+    ["family", false, true],
+    ["agency", true, false],
+    ["undecided", true, false],
+  ])("owner %s: in-house-voice and choose-help-carefully %s, intern-needs-guidelines %s", (owner, outside, guidelines) => {
+    for (const skills of ["none", "team"]) {
+      const got = ids(answers({ owner: choice(owner), skills: choice(skills) }));
+      expect(got.includes("in-house-voice")).toBe(outside);
+      expect(got.includes("choose-help-carefully")).toBe(outside);
+      expect(got.includes("intern-needs-guidelines")).toBe(guidelines);
+    }
+  });
+
+  it("an agency calls for the five checks whatever the skills, and an internal contact; not decided yet, a word on choosing", () => {
     const a = answers({ skills: choice("team"), owner: choice("agency") });
     expect(ids(a)).toContain("choose-help-carefully");
     expect(ids(a)).not.toContain("train-the-team");
-    expect(text(a, "in-house-voice")).toMatch(/one person|contact/i);
+    expect(text(a, "choose-help-carefully")).toContain("five checks");
+    expect(text(a, "in-house-voice")).toMatch(/one person of yours as the dedicated contact/);
+    expect(text(answers({ owner: choice("undecided") }), "in-house-voice")).toMatch(/^When you choose who will run it/);
+  });
+
+  it("a family member running it gets the intern's guidelines, said for a family member", () => {
+    expect(text(answers({ owner: choice("family") }), "intern-needs-guidelines")).toMatch(/^If a family member runs your accounts/);
+    expect(text(answers({ owner: choice("intern") }), "intern-needs-guidelines")).toMatch(/^If an intern runs your accounts/);
+  });
+
+  it("launch-budget only with no budget", () => {
+    expect(ids(answers({ budget: money(0) }))).toContain("launch-budget");
+    expect(ids(answers({ budget: money(200) }))).not.toContain("launch-budget");
+    expect(ids(answers({ budget: money(1) }))).not.toContain("launch-budget");
   });
 
   it.each([
-    ["intern", true],
-    ["self", false],
-    ["employee", false],
-    ["agency", false],
-    ["undecided", false],
-  ])("owner %s: intern-needs-guidelines %s", (owner, expected) => {
-    expect(ids(answers({ owner: choice(owner) })).includes("intern-needs-guidelines")).toBe(expected);
-  });
-
-  it.each([
-    ["self", 0, false],
-    ["self", 150, true],
-    ["employee", 0, true],
-    ["intern", 0, true],
-    ["agency", 0, true],
-    ["undecided", 0, false],
-  ])("owner %s with %d a month: pilot-and-review %s", (owner, budget, expected) => {
-    expect(ids(answers({ owner: choice(owner), budget: money(budget) })).includes("pilot-and-review")).toBe(expected);
+    ["self", 0],
+    ["self", 150],
+    ["employee", 0],
+    ["intern", 0],
+    ["agency", 0],
+    ["undecided", 0],
+  ])("owner %s with %d a month and hours to give: pilot-and-review, the trial of that one resource", (owner, budget) => {
+    expect(ids(answers({ owner: choice(owner), budget: money(budget) }))).toContain("pilot-and-review");
+    expect(ids(answers({ owner: choice(owner), budget: money(budget), time: hours(0) }))).not.toContain("pilot-and-review");
   });
 
   it("a plan shown before the end has only what its answers support, and lists what is missing", () => {
-    const plan = buildPlan(content(), { goal: choice("notoriety") }, "en");
-    expect(plan.recommendations.map((r) => r.id)).not.toContain("time-per-network");
-    expect(plan.recommendations.map((r) => r.id)).not.toContain("launch-budget");
-    expect(plan.missing).toEqual(["time", "budget", "skills", "owner"]);
-    expect(renderPlanMarkdown(content(), plan, { goal: choice("notoriety") })).toContain("_Partial plan: still to answer: Time, Budget, Skills, Who runs it._");
+    const given = { trade: choice("food"), customers: choice("local"), age: choice("all"), goal: choice("notoriety") };
+    const plan = buildPlan(content(), given, "en");
+    for (const id of ["time-per-network", "launch-budget", "pilot-and-review", "train-the-team", "in-house-voice"]) expect(plan.recommendations.map((r) => r.id)).not.toContain(id);
+    expect(plan.missing).toEqual(["time", "budget", "skills", "owner", "presence"]);
+    expect(plan.cadenceText).toBeNull();
+    expect(plan.calendar).toEqual([]);
+    const md = renderPlanMarkdown(content(), plan, given);
+    expect(md).toContain("_Partial plan: still to answer: Time, Budget, Skills, Who runs it, Already on social media._");
+    expect(md).not.toContain("## Your first month");
+    expect(md).not.toContain("## Your budget");
+    // the network question is missing only once the owner says they have a page
+    expect(buildPlan(content(), { ...given, presence: choice("dormant") }, "en").missing).toEqual(["time", "budget", "skills", "owner", "where"]);
+    // and the age only while the customers are people
+    expect(buildPlan(content(), { trade: choice("professional"), customers: choice("businesses") }, "en").missing).toEqual(["goal", "time", "budget", "skills", "owner", "presence"]);
   });
 
   it("is the same plan every time for the same answers", () => {
-    const a = answers({ skills: choice("personal"), owner: choice("intern") });
+    const a = answers({ skills: choice("personal"), owner: choice("intern"), presence: choice("small"), where: choice("instagram") });
     expect(buildPlan(content(), a, "fr")).toEqual(buildPlan(content(), a, "fr"));
   });
 });
 
 describe("the owner's figures in the texts", () => {
-  it.each([
-    [80, "With your 80 h a month you have time for 2 networks"],
-    [40, "Your 40 h a month are enough for one network, not more"],
-    [20, "you have 20. Choose a lighter cadence"],
-    [0, "nobody on your side has time for it yet"],
-  ])("time-per-network with %d h a month says: %s", (h, expected) => {
-    const t = text(answers({ time: hours(h) }), "time-per-network");
+  it("time-per-network, with 80 h a month: the hours a network takes, the networks they would allow, one first", () => {
+    const t = text(answers({ time: hours(80) }), "time-per-network");
     expect(t).toContain("32 hours a month");
-    expect(t).toContain(expected);
+    expect(t).toContain("your 80 h a month would allow 2");
+    expect(t).toContain("Still start with Facebook alone");
   });
 
-  it("the budget as given, currency and all, in the budget and pilot texts", () => {
-    expect(text(answers({ budget: money(250, "€") }), "launch-budget", "fr")).toContain("Répartissez vos 250 €");
-    expect(text(answers({ budget: money(1200, "CAD"), owner: choice("employee") }), "pilot-and-review")).toContain("CAD");
-    expect(text(answers({ budget: money(0) }), "launch-budget")).toContain("With no budget for now");
+  it.each([
+    [40, "en", "Your hours allow 5 posts a week on Facebook"],
+    [10, "en", "Your hours allow 2 posts a week on Facebook"],
+    [10, "fr", "Vos heures permettent 2 publications par semaine sur Facebook"],
+    [2, "en", "Your hours allow 1 post a month on Facebook"],
+    [0.5, "en", "Your hours cover listening and answering"],
+    [0, "en", "Nobody has hours for it yet: no posts planned"],
+  ] as const)("the cadence with %d h a month (%s) says: %s", (h, lang, expected) => {
+    expect(buildPlan(content(), answers({ time: hours(h) }), lang).cadenceText).toContain(expected);
+  });
+
+  it("with no hours at all: no calendar, and the plan says why", () => {
+    const a = answers({ time: hours(0) });
+    expect(buildPlan(content(), a, "en").calendar).toEqual([]);
+    expect(markdown(a)).toContain("No calendar while nobody has hours to give it");
+  });
+
+  it("the budget as given, currency and all, in the budget split and the pilot text", () => {
+    const euros = buildPlan(content(), answers({ budget: money(250, "€"), skills: choice("personal") }), "fr");
+    expect(euros.budgetSplit.map((b) => [b.id, b.text])).toEqual([["training", "100 €"], ["boost", "150 €"]]);
+    expect(euros.budgetSplit.reduce((s, b) => s + b.amount, 0)).toBe(250);
+    expect(euros.recommendations.find((r) => r.id === "pilot-and-review")?.text).toContain("250 € par mois");
+    expect(text(answers({ budget: money(1200, "CAD"), owner: choice("employee") }), "pilot-and-review")).toContain("1,200 CAD a month");
+    expect(text(answers({ budget: money(0) }), "launch-budget")).toContain("For now your investment is your time");
+    expect(markdown(answers({ budget: money(0) }))).toContain("With no budget, it all runs on your time: nothing to buy to start.");
   });
 
   it("the goal in the owner's own words, kept as said", () => {
@@ -106,30 +198,43 @@ describe("the owner's figures in the texts", () => {
     expect(buildPlan(content(), answers({ goal: own }), "en").goal).toBe("custom");
   });
 
-  it("the skills and the owner by their labels, in the plan's language", () => {
-    expect(text(answers({ skills: choice("personal") }), "train-the-team", "fr")).toContain("Usage personnel seulement");
-    expect(text(answers({ owner: choice("intern"), budget: money(0) }), "pilot-and-review", "en")).toMatch(/one resource \(.*intern.*\)/i);
+  it("the skills and the owner as phrases of the plan's language", () => {
+    expect(text(answers({ skills: choice("personal") }), "train-the-team", "fr")).toContain("vous les connaissez en usage personnel");
+    expect(text(answers({ owner: choice("intern"), budget: money(0) }), "pilot-and-review", "en")).toContain("one resource (an intern)");
   });
 });
 
 describe("sources", () => {
   it("every recommendation names the articles it comes from, by title", () => {
     for (const lang of ["fr", "en"] as const) {
-      const plan = buildPlan(content(), answers({ skills: choice("none"), owner: choice("intern") }), lang);
+      const plan = buildPlan(content(), answers({ skills: choice("none"), owner: choice("undecided"), budget: money(0), time: hours(80) }), lang);
+      expect(plan.recommendations.length).toBeGreaterThanOrEqual(5);
       for (const r of plan.recommendations) {
         expect(r.sources.length).toBeGreaterThan(0);
         expect(r.source).toMatch(/«.+»/);
       }
     }
-    const time = buildPlan(content(), answers(), "en").recommendations.find((r) => r.id === "time-per-network")!;
+    const time = buildPlan(content(), answers({ time: hours(80) }), "en").recommendations.find((r) => r.id === "time-per-network")!;
     expect(time.sources).toEqual(["001"]);
     expect(time.source).toContain("Lionel Boscher");
   });
+
+  it("every fact and article cited gets a number, listed under Sources at the end", () => {
+    const a = answers();
+    const plan = buildPlan(content(), a, "en");
+    const md = markdown(a);
+    const sources = md.split("## Sources\n")[1] ?? "";
+    expect(plan.network?.facts.length).toBeGreaterThan(0);
+    for (const f of plan.network!.facts) expect(sources).toContain(f.source);
+    const numbers = [...md.split("## Sources")[0]!.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+    const listed = sources.split("\n").filter((l) => /^\d+\. /.test(l)).length;
+    expect(Math.max(...numbers)).toBe(listed);
+  });
 });
 
-describe("the summary line on networks", () => {
+describe("the summary line on networks, in a plan made before the business questions (a five-question session)", () => {
   const line = (h: number, lang: Lang) => {
-    const a = answers({ time: hours(h) });
+    const a = core({ time: hours(h) });
     return renderPlanMarkdown(content(), buildPlan(content(), a, lang), a).split("\n").find((l) => l.includes("Networks") || l.includes("Réseaux"));
   };
   it("says how many networks the hours allow", () => {
@@ -139,5 +244,105 @@ describe("the summary line on networks", () => {
   it("does not say 0 when the hours fall short of one network: it points to a lighter pace", () => {
     expect(line(20, "en")).toBe("- Networks your time lets you run well: not yet one at the full pace; one at a lighter pace");
     expect(line(20, "fr")).toBe("- Réseaux que votre temps permet de bien animer : pas encore un à plein rythme, un seul à rythme allégé");
+  });
+  it("once the business is known, where to start says it instead", () => {
+    const md = markdown(answers({ time: hours(70) }));
+    expect(md).toContain("## Where to start");
+    expect(md).not.toContain("Networks your time lets you run well");
+  });
+});
+
+/** Runs inputs through the pure step function, from no state. */
+function run(inputs: Input[]) {
+  let state: SessionState | undefined;
+  const results: StepResult[] = [];
+  for (const input of inputs) {
+    const r = step(state, input, content(), FIXED_NOW);
+    state = r.state;
+    results.push(r);
+  }
+  return { state: state!, results, last: results.at(-1)! };
+}
+const questions = (results: StepResult[]) => results.flatMap((r) => r.replies.flatMap((x) => (x.kind === "question" ? [x] : [])));
+const planIn = (r: StepResult): Plan | undefined => r.replies.flatMap((x) => (x.kind === "plan" ? [x.plan] : []))[0];
+const core5 = (locale?: Lang) => [press("pick:goal:sales", locale), say("10 h", locale), say("0", locale), press("pick:skills:some", locale), press("pick:owner:self", locale)];
+
+describe("a plan for this business, from the interview", () => {
+  it("an owner whose customers are businesses is never asked their age, and the counter says /8", () => {
+    const { state, results, last } = run([open("en"), ...aboutBusiness({ trade: "professional", customers: "businesses" }, "en"), ...core5("en"), noPage("en")]);
+    const asked = questions(results);
+    expect(asked.map((q) => q.step)).toEqual(["trade", "customers", "goal", "time", "budget", "skills", "owner", "presence"]);
+    expect(asked.some((q) => q.step === "age")).toBe(false);
+    // before the customers are known the age still counts; from the goal on, eight questions
+    expect(asked.slice(2).map((q) => q.text.slice(0, 5))).toEqual(["(3/8)", "(4/8)", "(5/8)", "(6/8)", "(7/8)", "(8/8)"]);
+    expect(state.answers["age"]).toBeUndefined();
+    expect(last.state.mode).toEqual({ is: "done" });
+    // a person, not a business, is asked the age
+    const people = questions(run([open("en"), press("pick:trade:professional", "en"), press("pick:customers:mixed", "en")]).results);
+    expect(people.map((q) => q.step)).toEqual(["trade", "customers", "age"]);
+    expect(people.at(-1)?.text).toMatch(/^\(3\/9\) How old are most of your customers\?/);
+  });
+
+  it("an owner with a dormant Facebook page is asked where it is, and gets a plan to revive it, on Facebook", () => {
+    const { results, last } = run([open("en"), ...aboutBusiness({}, "en"), ...core5("en"), press("pick:presence:dormant", "en"), press("pick:where:facebook", "en")]);
+    const where = questions(results).at(-1);
+    expect(where?.step).toBe("where");
+    expect(where?.text).toMatch(/^\(10\/10\) Which network is that page on\?/);
+    const plan = planIn(last);
+    expect(plan?.network).toMatchObject({ id: "facebook", name: "Facebook", presence: "revive" });
+    expect(plan?.network?.why).toMatch(/^Wake up your Facebook page before opening anything else/);
+    const week1 = plan!.calendar[0]!;
+    expect(week1.focus).toBe("Refresh the Facebook page and listen");
+    expect(week1.days.map((d) => d.task)).toEqual(expect.arrayContaining(["Get the Facebook page's logins back", "Update the page, answer old messages"]));
+    expect(week1.days.map((d) => d.task)).not.toContain("Create the business's Facebook page");
+    // weeks 2 to 4 post on that page
+    expect(plan!.calendar.slice(1).map((w) => w.focus)).toEqual(Array(3).fill("Posting on Facebook at your pace"));
+    const md = last.replies.find((x) => x.kind === "plan")!.text;
+    expect(md).toContain("- **Network:** Facebook");
+    expect(md).toContain("| Monday | Get the Facebook page's logins back |");
+  });
+
+  it("the same, in French", () => {
+    const { last } = run([open("fr"), ...aboutBusiness({}, "fr"), ...core5("fr"), press("pick:presence:dormant", "fr"), press("pick:where:facebook", "fr")]);
+    const plan = planIn(last)!;
+    expect(plan.network?.presence).toBe("revive");
+    expect(plan.network?.why).toMatch(/^Réveillez votre page Facebook avant d'ouvrir quoi que ce soit d'autre/);
+    expect(plan.calendar[0]!.days.map((d) => d.task)).toContain("Reprendre les accès de la page Facebook");
+  });
+
+  it("a business with no page opens one: week 1 creates it", () => {
+    const { last } = run([open("en"), ...aboutBusiness({ trade: "professional", customers: "businesses" }, "en"), ...core5("en"), noPage("en")]);
+    const plan = planIn(last)!;
+    expect(plan.network).toMatchObject({ id: "linkedin", presence: "open" });
+    expect(plan.network?.why).toMatch(/^Start on LinkedIn, and only there/);
+    expect(plan.calendar[0]!.focus).toBe("Open the LinkedIn page and listen");
+    expect(plan.calendar[0]!.days.map((d) => d.task)).toContain("Create the business's LinkedIn page");
+    // a food shop with no page opens one too, where its customers are
+    const shop = planIn(run([open("en"), ...aboutBusiness({}, "en"), ...core5("en"), noPage("en")]).last)!;
+    expect(shop.network).toMatchObject({ id: "facebook", presence: "open" });
+  });
+
+  it("says why of the network a reason is about, never Facebook's reasons for another network", () => {
+    const facebookClaims = [/the most adults use/, /Facebook is still their everyday network/, /Facebook is what they use/];
+    const ids = (id: string) => {
+      const x = content().steps.find((q) => q.id === id)!;
+      return x.kind === "choice" ? x.choices.map((c) => c.id) : [];
+    };
+    for (const trade of ids("trade")) for (const customers of ids("customers")) for (const age of ids("age")) for (const where of ids("where")) {
+      const a = answers({ trade: choice(trade), customers: choice(customers), age: choice(age), presence: choice("established"), where: choice(where) });
+      if (customers === "businesses") delete a["age"];
+      const n = buildPlan(content(), a, "en").network!;
+      if (n.id !== "facebook") for (const claim of facebookClaims) expect(n.why, `${trade} ${customers} ${age} ${where}`).not.toMatch(claim);
+      if (n.alternative && n.alternative.id !== "facebook") for (const claim of facebookClaims) expect(n.alternative.why, `${trade} ${customers} ${age} ${where}`).not.toMatch(claim);
+    }
+    const b2b = buildPlan(content(), answers({ trade: choice("professional"), customers: choice("businesses"), presence: choice("established"), where: choice("instagram") }), "en").network!;
+    expect(b2b).toMatchObject({ id: "instagram", presence: "continue" });
+    expect(b2b.why).toBe("Keep going on Instagram, where you already have followers: that is where your time pays most.");
+  });
+
+  it("a page that runs is kept: continue where the followers are", () => {
+    const plan = buildPlan(content(), answers({ presence: choice("established"), where: choice("instagram") }), "en");
+    expect(plan.network).toMatchObject({ id: "instagram", presence: "continue" });
+    expect(plan.calendar[0]!.days.map((d) => d.task)).toContain("Check the admins, two-step login");
   });
 });

@@ -127,9 +127,11 @@ describe.each(stores)("%s conformance", (name, make) => {
     const s = await make();
     const c = new Coordinator({ content: content(), store: s, now: () => new Date(FIXED_NOW) });
     await c.handle("u", { kind: "open" });
-    const outcomes = await Promise.all(["2", "10 h", "100 $", "1", "1"].map((text) => c.handle("u", { kind: "text", text })));
-    expect(outcomes.map((o) => o.step)).toEqual(["time", "budget", "skills", "owner", null]);
-    expect(outcomes[4]!.plan).toMatchObject({ goal: "sales", hoursPerMonth: 10, budgetPerMonth: 100, skills: "none", owner: "self" });
+    // trade, customers, age, goal, time, budget, skills, owner, presence
+    const outcomes = await Promise.all(["1", "1", "4", "2", "10 h", "100 $", "1", "1", "1"].map((text) => c.handle("u", { kind: "text", text })));
+    expect(outcomes.map((o) => o.step)).toEqual(["customers", "age", "goal", "time", "budget", "skills", "owner", "presence", null]);
+    expect(outcomes[8]!.plan).toMatchObject({ goal: "sales", hoursPerMonth: 10, budgetPerMonth: 100, skills: "none", owner: "self", missing: [] });
+    expect(outcomes[8]!.answers).toMatchObject({ trade: { type: "choice", id: "food" }, customers: { type: "choice", id: "local" }, age: { type: "choice", id: "all" }, presence: { type: "choice", id: "none" } });
   });
 
   maybe("lists stored sessions for expiry, and the sweep removes the old ones", async () => {
@@ -182,7 +184,7 @@ describe("RedisStore specifics", () => {
     expect(aside).toHaveLength(2); // one field, one value
     expect(aside[0]).toMatch(/^damaged:/);
     expect(aside[1]).toBe('{"version": 1, "state": {"lang": "fr", "pend');
-    expect((await c.handle("u", { kind: "text", text: "1" })).step).toBe("time");
+    expect((await c.handle("u", { kind: "text", text: "1" })).step).toBe("customers");
   });
 
   maybe("gives each written session a TTL equal to the expiry", async () => {
@@ -205,12 +207,15 @@ describe("LowdbStore on disk", () => {
     const dir = tempDir();
     const first = new Coordinator({ content: content(), store: new LowdbStore({ dir }), now: () => new Date(FIXED_NOW) });
     await first.handle("terminal:local:ana", { kind: "open" });
-    await first.handle("terminal:local:ana", { kind: "text", text: "attirer des talents" });
+    for (const text of ["boulangerie", "des gens du coin", "tous les âges", "attirer des talents"]) await first.handle("terminal:local:ana", { kind: "text", text });
     await first.handle("terminal:local:bob", { kind: "open" });
     const files = readdirSync(join(dir, "sessions")).sort();
     expect(files).toEqual(["terminal%3Alocal%3Aana.json", "terminal%3Alocal%3Abob.json"]);
     const onDisk = JSON.parse(readFileSync(join(dir, "sessions", files[0]!), "utf8"));
-    expect(onDisk).toMatchObject({ key: "terminal:local:ana", version: 2, revision: 2, state: { mode: { is: "asking", step: "time" }, answers: { goal: { type: "choice", id: "talent" } } } });
+    expect(onDisk).toMatchObject({
+      key: "terminal:local:ana", version: 2, revision: 5,
+      state: { mode: { is: "asking", step: "time" }, answers: { trade: { type: "choice", id: "food" }, customers: { type: "choice", id: "local" }, age: { type: "choice", id: "all" }, goal: { type: "choice", id: "talent" } } },
+    });
 
     const second = new Coordinator({ content: content(), store: new LowdbStore({ dir }), now: () => new Date(FIXED_NOW) });
     const memory = new MemoryStore();
@@ -233,7 +238,7 @@ describe("LowdbStore on disk", () => {
     expect(out.replies[0]!.text).toContain("on repart du début");
     expect(messages[0]).toContain("kept aside as");
     expect(readdirSync(store.asideDirOf("u"))).toEqual(["damaged-2026-11-21T10-00-00-000Z.json"]);
-    expect((await c.handle("u", { kind: "text", text: "1" })).step).toBe("time");
+    expect((await c.handle("u", { kind: "text", text: "1" })).step).toBe("customers");
   });
 
   it("restarts a session whose answers no longer fit the content, with a message", async () => {
@@ -248,7 +253,8 @@ describe("LowdbStore on disk", () => {
     const c = new Coordinator({ content: content(), store, now: () => new Date(FIXED_NOW) });
     const out = await c.handle("u", { kind: "open" });
     expect(out.replies[0]!.text).toContain("on repart du début");
-    expect(out.step).toBe("goal");
+    expect(out.step).toBe("trade");
+    expect(out.answers).toEqual({});
   });
 });
 
@@ -265,10 +271,18 @@ describe("a session written by an older coach", () => {
     await putDocument(store, "u", v1({}));
     const c = new Coordinator({ content: content(), store, now: () => new Date(FIXED_NOW) });
     const out = await c.handle("u", { kind: "open" });
-    expect(out.replies.map((r) => r.text).join("\n")).toContain("Welcome back! Let's pick up where we left off, at question 3 of 5.");
+    // the budget is the sixth of the nine questions a business with people as customers is asked
+    expect(out.replies.map((r) => r.text).join("\n")).toContain("Welcome back! Let's pick up where we left off, at question 6 of 9.");
     expect(out.step).toBe("budget");
     expect(out.answers).toEqual({ goal: { type: "choice", id: "sales" }, time: { type: "hours", hoursPerMonth: 10 } });
     expect(((await getDocument(store, "u")) as { version: number }).version).toBe(2);
+    // the questions the older coach never asked come after the others, then the plan
+    const steps: (string | null)[] = [];
+    for (const text of ["none", "2", "1", "1", "1", "1", "4"]) steps.push((await c.handle("u", { kind: "text", text })).step);
+    expect(steps).toEqual(["skills", "owner", "presence", "trade", "customers", "age", null]);
+    const done = await c.handle("u", { kind: "export" });
+    expect(done.done).toBe(true);
+    expect(done.plan).toMatchObject({ goal: "sales", hoursPerMonth: 10, missing: [], network: { id: "facebook", presence: "open" } });
     // a restart waiting for its yes is still waiting
     await putDocument(store, "w", v1({ confirm: "restart" }));
     const yes = await c.handle("w", { kind: "text", text: "yes" });
@@ -282,7 +296,7 @@ describe("a session written by an older coach", () => {
     const c = new Coordinator({ content: content(), store, now: () => new Date(FIXED_NOW) });
     const out = await c.handle("u", { kind: "open" });
     expect(out.replies[0]!.text).toContain("on repart du début");
-    expect(out.step).toBe("goal");
+    expect(out.step).toBe("trade");
     expect(((await getDocument(store, "u")) as { version: number }).version).toBe(2);
     expect(store.aside.size).toBe(0);
   });

@@ -18,16 +18,22 @@ describe("npm run coach (the terminal test mode)", () => {
     const db = tempDir();
     const { stdout, code } = await runCoach(
       ["--json", "--db", db, "--user", "ana", "--lang", "en"],
-      ["#choice:goal:talent", "12 hours a month", "150 euros", "skills? we have an experienced team", "#choice:owner:employee"].join("\n") + "\n",
+      [
+        "#choice:pick:trade:professional", "#choice:pick:customers:businesses",
+        "#choice:goal:talent", "12 hours a month", "150 euros", "skills? we have an experienced team", "#choice:owner:employee",
+        "#choice:pick:presence:none",
+      ].join("\n") + "\n",
     );
     expect(code).toBe(0);
     const lines = stdout.trim().split("\n").map((l) => JSON.parse(l) as Line);
-    expect(lines).toHaveLength(6);
-    expect(lines[0]).toMatchObject({ input: null, lang: "en", step: "goal", done: false, plan: null });
-    expect(lines[0]!.replies[1]!.choices[9]).toEqual({ id: "pick:goal:talent", label: "Attract new talent" });
-    expect(lines.map((l) => l.step)).toEqual(["goal", "time", "budget", "skills", "owner", null]);
-    expect(lines[2]!.replies[0]!.text).toBe("Noted: 12 h a month (about 2.8 h a week).");
-    const last = lines[5]!;
+    expect(lines).toHaveLength(9);
+    expect(lines[0]).toMatchObject({ input: null, lang: "en", step: "trade", done: false, plan: null });
+    expect(lines[0]!.replies[1]!.choices[0]).toEqual({ id: "pick:trade:food", label: "Food: restaurant, café, bakery" });
+    expect(lines[2]!.replies[1]!.choices[9]).toEqual({ id: "pick:goal:talent", label: "Attract new talent" });
+    // businesses have no age: that question is skipped
+    expect(lines.map((l) => l.step)).toEqual(["trade", "customers", "goal", "time", "budget", "skills", "owner", "presence", null]);
+    expect(lines[4]!.replies[0]!.text).toBe("Noted: 12 h a month (about 2.8 h a week).");
+    const last = lines[8]!;
     expect(last.done).toBe(true);
     expect(last.plan).toMatchObject({ goal: "talent", hoursPerMonth: 12, budgetPerMonth: 150, currency: "€", skills: "team", owner: "employee", networks: 0 });
     const recs = last.plan!["recommendations"] as { id: string; text: string; source: string }[];
@@ -38,6 +44,9 @@ describe("npm run coach (the terminal test mode)", () => {
     const plan = await runCoach(["plan", "--db", db, "--user", "ana"]);
     expect(plan.stdout).toContain("# Your social-media plan");
     expect(plan.stdout).toContain("- **Goal:** Attract new talent");
+    expect(plan.stdout).toContain("- **Customers:** Other businesses");
+    expect(plan.stdout).toContain("## Where to start");
+    expect(plan.stdout).toContain("Start on LinkedIn");
     const out = join(db, "plan.md");
     const written = await runCoach(["plan", "--db", db, "--user", "ana", "--out", out]);
     expect(written.code).toBe(0);
@@ -47,6 +56,12 @@ describe("npm run coach (the terminal test mode)", () => {
   it("resumes at the same question after the process is killed (SIGKILL) mid-interview", async () => {
     const db = tempDir();
     const first = startCoach(["--json", "--db", db, "--user", "kim"]);
+    expect((await first.next())["step"]).toBe("trade");
+    first.send("boulangerie");
+    expect((await first.next())["step"]).toBe("customers");
+    first.send("des gens du coin");
+    expect((await first.next())["step"]).toBe("age");
+    first.send("tous les âges");
     expect((await first.next())["step"]).toBe("goal");
     first.send("je veux vendre plus");
     expect((await first.next())["step"]).toBe("time");
@@ -58,7 +73,7 @@ describe("npm run coach (the terminal test mode)", () => {
     const second = startCoach(["--json", "--db", db, "--user", "kim"]);
     const opening = (await second.next()) as unknown as Line;
     expect(opening.step).toBe("budget");
-    expect(opening.replies[0]!.text).toContain("On reprend là où on s'était arrêtés, à la question 3 sur 5");
+    expect(opening.replies[0]!.text).toContain("On reprend là où on s'était arrêtés, à la question 6 sur 9");
     second.send("aucun");
     const next = (await second.next()) as unknown as Line;
     expect(next.step).toBe("skills");
@@ -124,40 +139,50 @@ describe("npm run coach (the terminal test mode)", () => {
   it("names the objection answered mid-interview in chat --json, and stays on the same question", async () => {
     const { stdout, code } = await runCoach(
       ["--json", "--db", tempDir(), "--user", "lou", "--lang", "en"],
-      ["#choice:goal:sales", "isn't social media just a fad?", "10 hours a month"].join("\n") + "\n",
+      ["#choice:pick:trade:food", "#choice:pick:customers:local", "#choice:pick:age:all", "#choice:goal:sales", "isn't social media just a fad?", "10 hours a month"].join("\n") + "\n",
     );
     expect(code).toBe(0);
     const lines = stdout.trim().split("\n").map((l) => JSON.parse(l) as Line);
-    expect(lines.map((l) => [l.step, l.objection])).toEqual([["goal", null], ["time", null], ["time", "fad"], ["budget", null]]);
-    const objection = lines[2]!;
+    expect(lines.map((l) => [l.step, l.objection])).toEqual([["trade", null], ["customers", null], ["age", null], ["goal", null], ["time", null], ["time", "fad"], ["budget", null]]);
+    const objection = lines[5]!;
     expect(objection.input).toBe("isn't social media just a fad?");
     const said = objection.replies.map((r) => r.text).join("\n\n");
     expect(said).toContain("Social media are no longer a novelty");
     expect(said).toContain("Source: «Question No 1: Le budget");
-    expect(said).toContain("(2/5) How many hours a month");
-    expect(lines[3]!.replies[0]!.text).toBe("Noted: 10 h a month (about 2.3 h a week).");
+    expect(said).toContain("(5/9) How many hours a month");
+    expect(lines[6]!.replies[0]!.text).toBe("Noted: 10 h a month (about 2.3 h a week).");
   }, 30_000);
 
   it("shows in each --json line the answers saved so far; a reading waiting for a yes is not among them", async () => {
     const { stdout, code } = await runCoach(
       ["--json", "--db", tempDir(), "--user", "max"],
-      ["#choice:pick:goal:sales", "ptete une heure ou deux le soir apres la fermeture", "oui", "wait, for the budget... no, 50 $ par mois", "jai dit une heure ou deux PAR SEMAINE"].join("\n") + "\n",
+      [
+        "#choice:pick:trade:retail", "#choice:pick:customers:mixed", "#choice:pick:age:older",
+        "#choice:pick:goal:sales", "ptete une heure ou deux le soir apres la fermeture", "oui", "wait, for the budget... no, 50 $ par mois", "jai dit une heure ou deux PAR SEMAINE",
+      ].join("\n") + "\n",
     );
     expect(code).toBe(0);
     const lines = stdout.trim().split("\n").map((l) => JSON.parse(l) as Line);
+    const trade = { type: "choice", id: "retail" };
+    const customers = { type: "choice", id: "mixed" };
+    const age = { type: "choice", id: "older" };
+    const biz = { trade, customers, age };
     expect(lines.map((l) => l.answers)).toEqual([
       {},
-      { goal: { type: "choice", id: "sales" } },
+      { trade },
+      { trade, customers },
+      biz,
+      { ...biz, goal: { type: "choice", id: "sales" } },
       // "le soir": read as every evening, but confirmed before it is saved
-      { goal: { type: "choice", id: "sales" } },
-      { goal: { type: "choice", id: "sales" }, time: { type: "hours", hoursPerMonth: 32.6, given: { amount: 1.5, per: "day" } } },
-      { goal: { type: "choice", id: "sales" }, time: { type: "hours", hoursPerMonth: 32.6, given: { amount: 1.5, per: "day" } }, budget: { type: "money", amountPerMonth: 50, currency: "$" } },
+      { ...biz, goal: { type: "choice", id: "sales" } },
+      { ...biz, goal: { type: "choice", id: "sales" }, time: { type: "hours", hoursPerMonth: 32.6, given: { amount: 1.5, per: "day" } } },
+      { ...biz, goal: { type: "choice", id: "sales" }, time: { type: "hours", hoursPerMonth: 32.6, given: { amount: 1.5, per: "day" } }, budget: { type: "money", amountPerMonth: 50, currency: "$" } },
       expect.anything(),
     ]);
-    expect(lines[2]!.mode).toBe("confirming(time) / asking(time)");
-    expect(lines[2]!.replies.at(-1)!.choices.map((c) => c.id)).toEqual(["confirm:time:yes", "confirm:time:no"]);
+    expect(lines[5]!.mode).toBe("confirming(time) / asking(time)");
+    expect(lines[5]!.replies.at(-1)!.choices.map((c) => c.id)).toEqual(["confirm:time:yes", "confirm:time:no"]);
     // a correction of the time: "par semaine" instead of every evening, said back before it changes
-    const last = lines[5]!;
+    const last = lines[8]!;
     expect(last.mode).toBe("confirming(time) / asking(skills)");
     expect(last.replies.map((r) => r.text).join("\n")).toContain("Voulez-vous changer votre temps : 32,6 h par mois (environ 7,5 h par semaine) → 6,5 h par mois");
   }, 30_000);

@@ -11,9 +11,21 @@ describe("a whole interview in English", () => {
   it("follows the language of the first message and ends in a plan with the owner's figures", async () => {
     const { last } = await runTranscript(
       `
+      > we run a small bakery
+      ~ Noted: Food: restaurant, café, bakery.
+      ~ (2/9) Who are your customers, mostly?
+      @ customers
+      > mostly locals from the neighbourhood
+      ~ Noted: Local people.
+      ~ (3/9) How old are most of your customers?
+      @ age
+      > all ages
+      ~ Noted: All ages.
+      ~ (4/9) What is your main goal on social media?
+      @ goal
       > I want to get more visitors to our website
       ~ Got it. Your goal: More traffic to our website.
-      ~ (2/5) How many hours a month
+      ~ (5/9) How many hours a month
       @ time
       > lots
       ~ I couldn't read a number of hours. Try "10", "10 h a month"
@@ -29,11 +41,19 @@ describe("a whole interview in English", () => {
       @ owner
       > agency
       ~ Noted: An agency or freelancer.
+      ~ (9/9) Almost done: is the business already on a social network?
+      @ presence
+      > nowhere yet
+      ~ Noted: Nowhere yet.
       ~ # Your social-media plan
-      ~ Running one social network properly takes about 32 hours a month; you have 21.7.
+      ~ - **Time:** 21.7 h a month (about 5 h a week)
+      ~ ## Where to start
+      ~ Start on Facebook, and only there
+      ~ Your hours allow 4 posts a week on Facebook
+      ~ | Monday | Create the business's Facebook page |
       ~ name one person of yours as the dedicated contact
-      ~ Before hiring outside help, five checks
-      ~ _Source: «Média Social ou Médias Sociaux ? En interne ou en externe ?», Lionel Boscher_
+      ~ If you bring in outside help, five checks
+      ~ «Média Social ou Médias Sociaux ? En interne ou en externe ?», Lionel Boscher
       ! If an intern runs your accounts
       @ done
       `,
@@ -41,6 +61,8 @@ describe("a whole interview in English", () => {
     );
     expect(last.lang).toBe("en");
     expect(last.plan).toMatchObject({ goal: "traffic", hoursPerMonth: 21.7, budgetPerMonth: 0, currency: null, skills: "some", owner: "agency", networks: 0 });
+    expect(last.plan?.network).toMatchObject({ id: "facebook", presence: "open" });
+    expect(last.plan?.missing).toEqual([]);
     const ids = last.plan!.recommendations.map((r) => r.id);
     expect(ids).toContain("choose-help-carefully");
     expect(ids).not.toContain("train-the-team");
@@ -50,9 +72,14 @@ describe("a whole interview in English", () => {
   it("helps an owner who does not know or did not understand, and saves nothing", async () => {
     const { last } = await runTranscript(
       `
+      > english
+      > #choice:pick:trade:trades
+      > #choice:pick:customers:local
+      > #choice:pick:age:middle
+      @ goal
       > um, I don't know
       ~ No problem: it is exactly the question many businesses skip.
-      ~ (1/5) What is your main goal
+      ~ (4/9) What is your main goal
       @ goal
       > what do you mean?
       ~ to be better known, to sell more, to understand your customers better?
@@ -62,7 +89,7 @@ describe("a whole interview in English", () => {
       > idk
       ~ An estimate is enough. Think of the hours one person could give it each week
       ~ running one social network properly takes about 32 hours a month.
-      ~ (2/5) How many hours a month
+      ~ (5/9) How many hours a month
       @ time
       > I don't know how to do any of this
       ! An estimate is enough
@@ -76,19 +103,26 @@ describe("a whole interview in English", () => {
   it("switches language at any time and keeps the answers", async () => {
     await runTranscript(
       `
+      > 1
+      ~ C'est noté : Restauration, boulangerie, alimentation.
+      > 1
+      ~ C'est noté : Des gens du coin.
+      > 4
+      ~ C'est noté : De tous les âges.
       > 3
       ~ C'est noté. Votre objectif : Relations publiques et relations clients.
       > english
       ~ OK, let's continue in English.
-      ~ (2/5) How many hours a month
+      ~ (5/9) How many hours a month
       > between 8 and 12 hours
       ~ Noted: 10 h a month
       > my plan
+      ~ **Trade:** Food: restaurant, café, bakery
       ~ **Goal:** Public and customer relations
-      ~ Partial plan: still to answer: Budget, Skills, Who runs it
+      ~ Partial plan: still to answer: Budget, Skills, Who runs it, Already on social media
       > français
       ~ D'accord, on continue en français.
-      ~ (3/5) Quel budget
+      ~ (6/9) Quel budget
       `,
       new MemoryStore(),
     );
@@ -98,10 +132,16 @@ describe("a whole interview in English", () => {
     await runTranscript(
       `
       > help
-      ~ I ask you five questions (goal, time, budget, skills, who runs it)
+      ~ I ask you a few questions about your business and its customers, the five every plan must settle (goal, time, budget, skills, who runs it) and where you already are
       ~ Commands at any time: "back", "restart", "my plan", "forget me", "français".
       ~ I also answer your doubts: It's just a fad
-      ~ (1/5) What is your main goal on social media?
+      ~ (1/9) First, your business: what do you do?
+      ~ 1. Food: restaurant, café, bakery
+      @ trade
+      > #choice:pick:trade:retail
+      > #choice:pick:customers:regional
+      > #choice:pick:age:young
+      ~ (4/9) What is your main goal on social media?
       ~ 2. Grow sales
       @ goal
       > 2
@@ -109,7 +149,7 @@ describe("a whole interview in English", () => {
       @ budget
       > help
       ~ Commands at any time: "back", "restart", "my plan", "forget me", "français".
-      ~ (3/5) What budget a month
+      ~ (6/9) What budget a month
       ! Noted
       @ budget
       > none
@@ -123,6 +163,12 @@ describe("a whole interview in English", () => {
   it("restarts only after a yes; a no keeps the answers", async () => {
     await runTranscript(
       `
+      > we sell handmade pottery on etsy
+      ~ Noted: Online sales, crafts.
+      > people all over the country
+      ~ Noted: People across the region or the country.
+      > mostly 55 and over
+      ~ Noted: Mostly 55 and over.
       > I want to grow sales
       ~ Your goal: Grow sales.
       > 10 hours a month
@@ -133,11 +179,12 @@ describe("a whole interview in English", () => {
       ~ 2. No
       > no
       ~ OK, no restart; your answers are kept.
-      ~ (3/5) What budget a month
+      ~ (6/9) What budget a month
       @ budget
       > my plan
+      ~ **Customers' age:** Mostly 55 and over
       ~ **Goal:** Grow sales
-      ~ Partial plan: still to answer: Budget, Skills, Who runs it
+      ~ Partial plan: still to answer: Budget, Skills, Who runs it, Already on social media
       @ budget
       > back
       ~ Your current answer: 10 h a month
@@ -147,11 +194,12 @@ describe("a whole interview in English", () => {
       > restart
       > yes
       ~ Starting again from the beginning.
-      ~ (1/5) What is your main goal on social media?
-      @ goal
+      ~ (1/9) First, your business: what do you do?
+      @ trade
       > my plan
       ~ No plan yet
       ! **Goal:**
+      ! **Trade:**
       `,
       store(),
     );
@@ -160,14 +208,19 @@ describe("a whole interview in English", () => {
   it("resumes at the same question after the process is gone, and says so", async () => {
     const { last } = await runTranscript(
       `
+      > we're an accounting firm
+      ~ Noted: Services to businesses: accounting, law, consulting.
+      > other businesses mostly
+      ~ Noted: Other businesses.
+      ~ (3/8) What is your main goal
       > we want to attract new talent
       ~ Your goal: Attract new talent.
       > 2 days a month
       ~ Noted: 16 h a month
       @ budget
       -- restart process
-      ~ Welcome back! Let's pick up where we left off, at question 3 of 5. Your earlier answers are kept.
-      ~ (3/5) What budget a month
+      ~ Welcome back! Let's pick up where we left off, at question 5 of 8. Your earlier answers are kept.
+      ~ (5/8) What budget a month
       ! Bonjour
       @ budget
       > none
@@ -175,7 +228,8 @@ describe("a whole interview in English", () => {
       @ skills
       > my plan
       ~ **Goal:** Attract new talent
-      ~ Partial plan: still to answer: Skills, Who runs it
+      ~ Partial plan: still to answer: Skills, Who runs it, Already on social media
+      ! Customers' age
       @ skills
       `,
       store(),
@@ -190,7 +244,7 @@ describe("a whole interview in English", () => {
       @ time
       > #choice:goal:talent
       ~ That button belongs to an earlier question
-      ~ (2/5) How many hours
+      ~ (5/9) How many hours
       @ time
       > #choice:confirm:yes
       ~ That button belongs to an earlier question
@@ -198,9 +252,16 @@ describe("a whole interview in English", () => {
       ~ Back to the previous question. Your current answer: Grow sales.
       @ goal
       > back
+      ~ Back to the previous question. Your current answer: All ages.
+      @ age
+      > back
+      > back
+      ~ Back to the previous question. Your current answer: Food: restaurant, café, bakery.
+      @ trade
+      > back
       ~ This is already the first question.
-      @ goal
-      `.replace("> #choice:goal:sales", "> english\n> #choice:goal:sales"),
+      @ trade
+      `.replace("> #choice:goal:sales", "> english\n> #choice:trade:food\n> #choice:customers:local\n> #choice:age:all\n> #choice:goal:sales"),
       new MemoryStore(),
     );
   });
@@ -209,6 +270,9 @@ describe("a whole interview in English", () => {
     const { last } = await runTranscript(
       `
       > english
+      > #choice:pick:trade:food
+      > #choice:pick:customers:local
+      > #choice:pick:age:all
       > become the favourite bakery of our neighbourhood
       ~ I'd keep your goal in your own words: «become the favourite bakery of our neighbourhood». Is that right?
       @ goal
@@ -218,6 +282,8 @@ describe("a whole interview in English", () => {
       > 2 days a month
       > $150
       > 4
+      > 1
+      @ presence
       > 1
       @ done
       ~ Write your goal down in one sentence and keep it in sight: «become the favourite bakery of our neighbourhood».

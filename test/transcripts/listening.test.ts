@@ -8,7 +8,18 @@ describe("the coach listens (terminal)", () => {
       `
       > c'est quoi le meilleur réseau pour un garage, facebook, instagram ou tiktok ?
       ~ Bonne question ! Votre plan vous aidera à y répondre
-      ~ (1/5) Quel est votre objectif principal
+      ~ (1/9) D'abord, votre entreprise : que faites-vous ?
+      ! C'est noté
+      @ trade
+      > garage
+      ~ C'est noté : Métiers, réparations, construction.
+      @ customers
+      > les deux
+      ~ C'est noté : Les deux : des gens et des entreprises.
+      @ age
+      > 35-54
+      ~ C'est noté : Surtout de 35 à 54 ans.
+      ~ (4/9) Quel est votre objectif principal
       @ goal
       > chus tanne, mes mecanos partent tous chez le concessionnaire, faut que j'en engage des nouveaux
       ~ J'ai compris Attirer de nouveaux talents pour votre objectif. Est-ce bien ça ?
@@ -32,12 +43,15 @@ describe("the coach listens (terminal)", () => {
       ~ 1. Oui, c'est ça
       > oui
       ~ C'est changé : votre temps, 0 h par mois (environ 0 h par semaine) → 32,6 h par mois (environ 7,5 h par semaine).
-      ~ (4/5) Quelles compétences
+      ~ (7/9) Quelles compétences
       @ skills
       > 2
       # who runs it: a family member
       > ma fille Jessica
       ~ C'est noté : Un membre de ma famille.
+      @ presence
+      > nulle part
+      ~ C'est noté : Nulle part encore.
       ~ Si c'est un membre de votre famille qui anime vos comptes
       @ done
       # after the plan: a correction rebuilds it
@@ -52,11 +66,15 @@ describe("the coach listens (terminal)", () => {
     );
     expect(last.lang).toBe("en");
     expect(last.answers).toMatchObject({
+      trade: { type: "choice", id: "trades" },
+      customers: { type: "choice", id: "mixed" },
+      age: { type: "choice", id: "middle" },
       goal: { type: "choice", id: "talent" },
       time: { type: "hours", hoursPerMonth: 13 },
       budget: { type: "money", amountPerMonth: 100, currency: "$" },
       skills: { type: "choice", id: "personal" },
       owner: { type: "choice", id: "family" },
+      presence: { type: "choice", id: "none" },
     });
   });
 
@@ -64,6 +82,13 @@ describe("the coach listens (terminal)", () => {
     const { last } = await runTranscript(
       `
       > english
+      > we're a little hardware store
+      ~ Noted: A shop or store.
+      > mostly locals
+      ~ Noted: Local people.
+      > retirees mostly
+      ~ Noted: Mostly 55 and over.
+      @ goal
       > raise money for the minor hockey team my shop sponsors
       ~ I'd keep your goal in your own words: «raise money for the minor hockey team my shop sponsors». Is that right?
       > yes
@@ -76,7 +101,7 @@ describe("the coach listens (terminal)", () => {
       ~ Do you want to change your time: 1.5 h a month (about 0.3 h a week) → 32.6 h a month (about 7.5 h a week)?
       > yes
       ~ Changed: your time
-      ~ (3/5) What budget a month
+      ~ (6/9) What budget a month
       > none, honestly, money is tight
       ~ Noted: no budget for now.
       @ skills
@@ -87,8 +112,18 @@ describe("the coach listens (terminal)", () => {
       > Nick, my nephew
       ~ Noted: A family member.
       = objection none
+      @ presence
+      > we have a page but haven't posted in ages
+      ~ Noted: A page we no longer keep up.
+      @ where
+      > facebook
       @ done
+      ~ Wake up your Facebook page before opening anything else
       > hmm actually no, back
+      ~ Back to the previous question. Your current answer: Facebook.
+      @ where
+      > back
+      > back
       ~ Back to the previous question. Your current answer: A family member.
       @ owner
       > me I guess
@@ -97,6 +132,6 @@ describe("the coach listens (terminal)", () => {
       `,
       new MemoryStore(),
     );
-    expect(last.answers).toMatchObject({ owner: { type: "choice", id: "self" }, skills: { type: "choice", id: "personal" }, time: { hoursPerMonth: 32.6 } });
+    expect(last.answers).toMatchObject({ owner: { type: "choice", id: "self" }, skills: { type: "choice", id: "personal" }, time: { hoursPerMonth: 32.6 }, where: { type: "choice", id: "facebook" } });
   });
 });

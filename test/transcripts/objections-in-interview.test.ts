@@ -6,6 +6,10 @@ describe("objections during the interview", () => {
   it("answers an objection, then asks the same question again, losing nothing (fr)", async () => {
     const { last } = await runTranscript(
       `
+      > boulangerie
+      > des gens du coin
+      > tous les âges
+      @ goal
       > je veux plus de clients
       @ time
       > ouin mais c'est juste une mode, non?
@@ -13,19 +17,19 @@ describe("objections during the interview", () => {
       ~ Les médias sociaux ne sont plus une nouveauté qui va passer
       ~ Source : «Question No 1: Le budget
       ~ Revenons à notre question :
-      ~ (2/5) Combien d'heures par mois
+      ~ (5/9) Combien d'heures par mois
       @ time
       > on n'a pas le temps, peut-être 2 heures par semaine
       = objection too-small
       ~ C'est noté : 8,7 h par mois (environ 2 h par semaine).
       ~ Et pour votre inquiétude :
       ~ Vous m'avez dit avoir 8,7 h par mois, pour environ 32 h qu'il faut à un seul réseau bien animé
-      ~ (3/5) Quel budget
+      ~ (6/9) Quel budget
       @ budget
       > et la sécurité de nos données?
       = objection security
       ~ vérifiez que vos pare-feu et antivirus sont à jour
-      ~ (3/5) Quel budget
+      ~ (6/9) Quel budget
       @ budget
       > 200 $
       @ skills
@@ -39,6 +43,8 @@ describe("objections during the interview", () => {
     const { last } = await runTranscript(
       `
       > english
+      > #choice:pick:trade:trades
+      > #choice:pick:customers:businesses
       > 2
       > 10 hours a month
       @ budget
@@ -47,7 +53,7 @@ describe("objections during the interview", () => {
       ~ trial one resource on one network
       ~ Source: «Un employé pour gérer les médias-sociaux ?», Alexandre Poitras, Le marketing du Web
       ~ Back to our question:
-      ~ (3/5) What budget a month
+      ~ (5/8) What budget a month
       ! With your budget of
       @ budget
       > $300
@@ -58,7 +64,7 @@ describe("objections during the interview", () => {
       = objection none
       ~ Noted: None.
       ! As for your concern:
-      ~ (5/5) Who will run it
+      ~ (7/8) Who will run it
       @ owner
       # an answer and a doubt of its own: both
       > an agency, but it costs too much
@@ -66,6 +72,8 @@ describe("objections during the interview", () => {
       ~ Noted: An agency or freelancer.
       ~ As for your concern:
       ~ Don't decide in the abstract
+      @ presence
+      > nowhere yet
       @ done
       ~ An agency or freelancer can do the work, but the company's voice has to come from inside
       `,
@@ -77,11 +85,15 @@ describe("objections during the interview", () => {
   it("answers an objection that names a choice instead of taking it as the answer (fr)", async () => {
     const { last } = await runTranscript(
       `
+      > #choice:pick:trade:food
+      > #choice:pick:customers:local
+      > #choice:pick:age:all
+      @ goal
       > notre site web suffit, pourquoi aller sur facebook?
       = objection website-enough
       ~ Un site web, surtout s'il est assez statique, attend que les gens viennent à lui.
       ~ Revenons à notre question :
-      ~ (1/5) Quel est votre objectif principal
+      ~ (4/9) Quel est votre objectif principal
       ! C'est noté
       @ goal
       > je veux plus de clients
@@ -93,7 +105,7 @@ describe("objections during the interview", () => {
       = objection experts
       ~ Méfiez-vous des « faux prophètes »
       ~ Revenons à notre question :
-      ~ (4/5) Quelles compétences
+      ~ (7/9) Quelles compétences
       ! C'est noté
       @ skills
       > 2
@@ -103,11 +115,14 @@ describe("objections during the interview", () => {
       = objection productivity
       ~ Les heures passées à surfer ne sont pas passées à travailler
       ~ Revenons à notre question :
-      ~ (5/5) Qui s'en occupera au quotidien ?
+      ~ (8/9) Qui s'en occupera au quotidien ?
       ! C'est noté
       @ owner
       > moi
       ~ C'est noté : Moi-même.
+      @ presence
+      > 1
+      ~ C'est noté : Nulle part encore.
       @ done
       `,
       new MemoryStore(),
@@ -119,11 +134,14 @@ describe("objections during the interview", () => {
     const { last } = await runTranscript(
       `
       > english
+      > #choice:pick:trade:retail
+      > #choice:pick:customers:regional
+      > #choice:pick:age:young
       > our website is enough, why bother
       = objection website-enough
       ~ A website, especially a fairly static one, waits for people to come to it.
       ~ Back to our question:
-      ~ (1/5) What is your main goal
+      ~ (4/9) What is your main goal
       ! Got it
       @ goal
       > 2
@@ -135,7 +153,7 @@ describe("objections during the interview", () => {
       = objection experts
       ~ Beware of "false prophets"
       ~ Back to our question:
-      ~ (4/5) What social-media skills
+      ~ (7/9) What social-media skills
       ! Noted
       @ skills
       > 3
@@ -145,11 +163,14 @@ describe("objections during the interview", () => {
       = objection productivity
       ~ Hours spent surfing are not hours spent working
       ~ Back to our question:
-      ~ (5/5) Who will run it day to day?
+      ~ (8/9) Who will run it day to day?
       ! Noted
       @ owner
       > me
       ~ Noted: Myself.
+      @ presence
+      > 1
+      ~ Noted: Nowhere yet.
       @ done
       `,
       new MemoryStore(),
@@ -161,10 +182,14 @@ describe("objections during the interview", () => {
     await runTranscript(
       `
       > english
+      > #choice:pick:trade:food
+      > #choice:pick:customers:local
+      > #choice:pick:age:all
       > 1
       > 10 hours a month
       > $100
       > 4
+      > 1
       > 1
       @ done
       > honestly we're too small for this
@@ -191,11 +216,16 @@ describe("objections during the interview", () => {
     await runTranscript(
       `
       > english
+      > #choice:pick:trade:food
+      > #choice:pick:customers:local
+      > #choice:pick:age:all
       > 1
       > 10 hours
       > $100
       > 4
       > 1
+      > 1
+      @ done
       > is it a fad, and what about hackers?
       ~ Your message touches on more than one topic. Which one did you mean?
       ~ 1. It's just a fad
@@ -214,8 +244,8 @@ describe("objections during the interview", () => {
       > c'est pas juste une mode?
       = objection fad
       ~ Les médias sociaux ne sont plus une nouveauté
-      ~ (1/5) Quel est votre objectif
-      @ goal
+      ~ (1/9) D'abord, votre entreprise : que faites-vous ?
+      @ trade
       `,
       new MemoryStore(),
       "slack:T1:U1",
