@@ -439,6 +439,14 @@ function advance(t: Turn, from: string): void {
   const i = steps.findIndex((x) => x.id === from);
   const order = [...steps.slice(i + 1), ...steps.slice(0, i + 1)];
   const next = order.find((x) => t.s.answers[x.id] === undefined);
+  // "une vieille page Facebook qu'on anime plus": the network of the page is said already
+  const named = next?.id === t.c.networks.presence.where && next.kind === "choice" && t.heard.length === 1 ? next.choices.find((c) => c.id === t.heard[0]) : undefined;
+  if (next && named) {
+    t.set({ answers: { ...t.s.answers, [next.id]: { type: "choice", id: named.id } } });
+    t.events.push({ kind: "saved", step: next.id, how: "sure" });
+    t.say(fill(next.ack[t.lang], { answer: named.label[t.lang] }, t.lang));
+    return advance(t, next.id);
+  }
   if (next) {
     t.to({ is: "asking", step: next.id });
     t.ask();

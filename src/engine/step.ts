@@ -47,10 +47,14 @@ export function freshState(content: Content, now: string, locale?: Lang): Sessio
   };
 }
 
-/** The networks a message names, added to those named before (first mention first). */
-function withMentions(s: SessionState, content: Content, text: string): SessionState {
+/** The networks a message names (ids of networks.yaml). */
+function networksNamed(content: Content, text: string): string[] {
   const words = normalize(text).split(" ");
-  const named = [...content.networkMentions].filter(([, list]) => list.find(words).length > 0).map(([id]) => id);
+  return [...content.networkMentions].filter(([, list]) => list.find(words).length > 0).map(([id]) => id);
+}
+
+/** The networks named, added to those named before (first mention first). */
+function withMentions(s: SessionState, named: readonly string[]): SessionState {
   const fresh = named.filter((id) => !s.mentioned.includes(id));
   return fresh.length === 0 ? s : { ...s, mentioned: [...s.mentioned, ...fresh].slice(0, 12) };
 }
@@ -78,8 +82,10 @@ export function step(state: SessionState | undefined, input: Input, content: Con
   let s = state ?? freshState(content, now, input.locale);
   if (input.locale && s.langSource !== "chosen" && s.langSource !== "hint") s = { ...s, lang: input.locale, langSource: "hint" };
   s = reopenUnasked({ ...s, updatedAt: now, turns: s.turns + 1 }, content);
-  if ((input.kind === "text" || input.kind === "ask") && "text" in input) s = withMentions(s, content, input.text);
+  const named = (input.kind === "text" || input.kind === "ask") && "text" in input ? networksNamed(content, input.text) : [];
+  s = withMentions(s, named);
   const t = new Turn(s, content);
+  t.heard = named;
   let reading: Reading | null = null;
   switch (input.kind) {
     case "open":

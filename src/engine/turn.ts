@@ -23,6 +23,8 @@ export class Turn {
   events: TurnEvent[] = [];
   /** false: nothing of this turn is kept (a question asked outside the interview, an export) */
   save = true;
+  /** the networks this turn's message names ("our old Facebook page") */
+  heard: readonly string[] = [];
 
   constructor(
     public s: SessionState,

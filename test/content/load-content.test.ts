@@ -40,7 +40,7 @@ describe("dialogs/ content", () => {
     expect(c.plan.recommendations.map((r) => r.id)).toEqual(
       expect.arrayContaining([
         "define-objective", "time-per-network", "one-platform-first", "in-house-voice", "choose-help-carefully", "train-the-team",
-        "intern-needs-guidelines", "launch-budget", "security-policy", "listen-first", "pilot-and-review",
+        "intern-needs-guidelines", "launch-budget", "security-policy", "pilot-and-review",
       ]),
     );
     expect([...c.rules.keys()]).toEqual(

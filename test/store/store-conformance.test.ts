@@ -1,3 +1,4 @@
+import { STATE_VERSION } from "../../src/engine/state.ts";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -213,7 +214,7 @@ describe("LowdbStore on disk", () => {
     expect(files).toEqual(["terminal%3Alocal%3Aana.json", "terminal%3Alocal%3Abob.json"]);
     const onDisk = JSON.parse(readFileSync(join(dir, "sessions", files[0]!), "utf8"));
     expect(onDisk).toMatchObject({
-      key: "terminal:local:ana", version: 2, revision: 5,
+      key: "terminal:local:ana", version: STATE_VERSION, revision: 5,
       state: { mode: { is: "asking", step: "time" }, answers: { trade: { type: "choice", id: "food" }, customers: { type: "choice", id: "local" }, age: { type: "choice", id: "all" }, goal: { type: "choice", id: "talent" } } },
     });
 
@@ -275,7 +276,7 @@ describe("a session written by an older coach", () => {
     expect(out.replies.map((r) => r.text).join("\n")).toContain("Welcome back! Let's pick up where we left off, at question 6 of 9.");
     expect(out.step).toBe("budget");
     expect(out.answers).toEqual({ goal: { type: "choice", id: "sales" }, time: { type: "hours", hoursPerMonth: 10 } });
-    expect(((await getDocument(store, "u")) as { version: number }).version).toBe(2);
+    expect(((await getDocument(store, "u")) as { version: number }).version).toBe(STATE_VERSION);
     // the questions the older coach never asked come after the others, then the plan
     const steps: (string | null)[] = [];
     for (const text of ["none", "2", "1", "1", "1", "1", "4"]) steps.push((await c.handle("u", { kind: "text", text })).step);
@@ -297,7 +298,7 @@ describe("a session written by an older coach", () => {
     const out = await c.handle("u", { kind: "open" });
     expect(out.replies[0]!.text).toContain("on repart du début");
     expect(out.step).toBe("trade");
-    expect(((await getDocument(store, "u")) as { version: number }).version).toBe(2);
+    expect(((await getDocument(store, "u")) as { version: number }).version).toBe(STATE_VERSION);
     expect(store.aside.size).toBe(0);
   });
 });
@@ -312,6 +313,6 @@ describe("a session written by a newer coach", () => {
     expect(out.replies[0]!.text).toContain("on repart du début");
     expect(readdirSync(store.asideDirOf("u"))).toEqual(["version-99-2026-11-21T10-00-00-000Z.json"]);
     expect(JSON.parse(readFileSync(join(store.asideDirOf("u"), "version-99-2026-11-21T10-00-00-000Z.json"), "utf8"))).toMatchObject({ version: 99, state: { from: "the future" } });
-    expect(((await getDocument(store, "u")) as { version: number }).version).toBe(2);
+    expect(((await getDocument(store, "u")) as { version: number }).version).toBe(STATE_VERSION);
   });
 });

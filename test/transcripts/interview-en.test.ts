@@ -49,10 +49,10 @@ describe("a whole interview in English", () => {
       ~ - **Time:** 21.7 h a month (about 5 h a week)
       ~ ## Where to start
       ~ Start on Facebook, and only there
-      ~ Your hours allow 4 posts a week on Facebook
+      ~ the rest of your hours allows 5 posts a week on Facebook
       ~ | Monday | Create the business's Facebook page |
-      ~ name one person of yours as the dedicated contact
-      ~ If you bring in outside help, five checks
+      ~ name one dedicated contact of yours
+      ~ Before hiring outside help: beware of anyone who claims to "know everything"
       ~ «Média Social ou Médias Sociaux ? En interne ou en externe ?», Lionel Boscher
       ! If an intern runs your accounts
       @ done

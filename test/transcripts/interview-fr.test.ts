@@ -66,11 +66,11 @@ describe("a whole interview in French, on the lowdb store", () => {
       ~ - **Réseau :** Facebook
       ~ ## Par où commencer
       ~ Réveillez votre page Facebook avant d'ouvrir quoi que ce soit d'autre
-      ~ Vos heures permettent 5 publications par semaine sur Facebook
+      ~ le reste de vos heures permet 5 publications par semaine sur Facebook
       ~ | Lundi | Reprendre les accès de la page Facebook |
-      ~ - **120 $** : Formation de la personne qui s'en occupe
+      ~ - **120 $** : Formation (un cours en ligne ou un formateur)
       ~ Si c'est un stagiaire qui anime vos comptes, donnez-lui des directives claires par écrit
-      ~ une seule ressource (un stagiaire) sur un seul réseau pendant trois mois
+      ~ une ressource (un stagiaire), un réseau, trois mois
       ~ ## Sources
       ~ «Aveugles et faux prophètes», Guillaume, BriseGlace
       @ done

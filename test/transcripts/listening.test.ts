@@ -7,7 +7,8 @@ describe("the coach listens (terminal)", () => {
     const { last } = await runTranscript(
       `
       > c'est quoi le meilleur réseau pour un garage, facebook, instagram ou tiktok ?
-      ~ Bonne question ! Votre plan vous aidera à y répondre
+      ~ Un seul réseau pour commencer, pas quatre
+      ~ demandez à quelques clients quel réseau ils ouvrent chaque jour
       ~ (1/9) D'abord, votre entreprise : que faites-vous ?
       ! C'est noté
       @ trade

@@ -75,7 +75,7 @@ describe("objections during the interview", () => {
       @ presence
       > nowhere yet
       @ done
-      ~ An agency or freelancer can do the work, but the company's voice has to come from inside
+      ~ An agency can do the work, but the company's voice has to come from inside
       `,
       new MemoryStore(),
     );
