@@ -1,15 +1,22 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { hermeticEnv, scratchDir } from "../helpers/hermetic-env.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
+// tsx's loader by path: the folder the coach runs in has no node_modules
+const TSX = pathToFileURL(join(ROOT, "node_modules", "tsx", "dist", "loader.mjs")).href;
 
-/** Runs `npm start`'s entry point with the given environment; returns everything it printed. */
+/**
+ * Runs `npm start`'s entry point with the given environment, in a folder of its own (so that no
+ * .env of the developer's is read); returns everything it printed.
+ */
 function start(env: Record<string, string>): Promise<{ output: string; code: number | null }> {
   return new Promise((resolve) => {
-    const child = spawn(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "adapters", "main.ts")], {
-      cwd: ROOT,
-      env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", ...env },
+    const child = spawn(process.execPath, ["--import", TSX, join(ROOT, "adapters", "main.ts")], {
+      cwd: scratchDir(),
+      env: { ...hermeticEnv(), ...env },
     });
     let output = "";
     child.stdout.on("data", (d) => (output += d));

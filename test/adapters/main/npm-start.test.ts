@@ -39,11 +39,11 @@ function freshFolder(env?: string): string {
   return dir;
 }
 
-/** Runs `npm start`'s entry point in `cwd` with only PATH and HOME from this environment. */
+/** Runs `npm start`'s entry point in `cwd` with only PATH from this environment (a temp HOME). */
 function start(cwd: string, env: Record<string, string> = {}): Coach {
   const child = spawn(process.execPath, ["--import", TSX, MAIN], {
     cwd,
-    env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", NODE_ENV: "production", ...env },
+    env: { PATH: process.env["PATH"] ?? "", HOME: cwd, NODE_ENV: "production", ...env },
   });
   let out = "";
   const waiters: (() => void)[] = [];
