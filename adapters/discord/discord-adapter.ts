@@ -23,6 +23,7 @@ import { langFromLocale } from "../shared/lang-from-locale.ts";
 const discordLang = (locale: string | null | undefined) => langFromLocale(locale) ?? "en";
 import { MemorySeenDeliveries, type SeenDeliveries } from "../shared/seen-deliveries.ts";
 import { splitText } from "../shared/split-text.ts";
+import { failureText } from "../shared/turn-failures.ts";
 import { decodeComponentId, type ComponentId } from "./component-id.ts";
 import type { DiscordDialogs } from "./discord-dialogs.ts";
 import type { DiscordSettings } from "./discord-settings.ts";
@@ -301,7 +302,7 @@ export class DiscordAdapter implements Adapter {
     }
     this.o.log.error("discord interaction failed", { interaction: i.id, error: err });
     try {
-      const content = notice(this.o.dialogs.text.failed, discordLang(i.locale));
+      const content = failureText(err, discordLang(i.locale)) ?? notice(this.o.dialogs.text.failed, discordLang(i.locale));
       // after a deferUpdate, editReply would overwrite the message the button is on: a follow-up instead
       if (i.deferred && !i.replied && !this.deferredUpdates.has(i)) await i.editReply({ content, components: [], files: [] });
       else if (i.deferred || i.replied) await i.followUp({ content, flags: MessageFlags.Ephemeral });

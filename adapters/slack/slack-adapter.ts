@@ -28,6 +28,10 @@ import { sessionKey } from "../../src/store/session-store.ts";
 import { fill } from "../../src/text/template.ts";
 import { matchesPhrases, type PhraseList } from "../shared/phrase-match.ts";
 import { MemorySeenDeliveries, type SeenDeliveries } from "../shared/seen-deliveries.ts";
+import { deliverSaved, failureText } from "../shared/turn-failures.ts";
+import { isStoreUnavailable } from "../../src/store/store-errors.ts";
+import { wasNotSaved } from "../../src/turn-not-saved.ts";
+import { acknowledgeReplay, deliveryIdOf } from "./delivery-id.ts";
 import {
   contextLine, readPressedButton, renderReplies, TOPIC_BLOCK, TURN_BLOCK, withChoiceMade,
   type ButtonScope, type Outgoing, type SlackMessage,
@@ -181,9 +185,10 @@ export class SlackAdapter implements Adapter {
     // first of all: drop repeats, and keep track of the work so that stop() can wait for it
     // (tracked from the start: Bolt has already acknowledged an event when this runs, so a delivery
     // must count as pending while its repeat check is still waiting on the store)
-    app.use(async ({ body, context, next }) => {
+    app.use(async ({ body, context, next, ...rest }) => {
       const work = (async () => {
         if (await this.isFirstDelivery(body, context)) await next();
+        else await acknowledgeReplay(rest);
       })();
       this.pending.add(work);
       try {
@@ -214,8 +219,8 @@ export class SlackAdapter implements Adapter {
    * because our first acknowledgement was late: that first delivery did arrive and is answered.
    */
   private async isFirstDelivery(body: unknown, context: Context): Promise<boolean> {
-    const eventId = typeof body === "object" && body !== null && "event_id" in body ? body.event_id : undefined;
-    if (typeof eventId !== "string") return true;
+    const eventId = deliveryIdOf(body);
+    if (eventId === undefined) return true;
     const first = await this.seen.claim(`slack:${eventId}`, RETRY_WINDOW_SECONDS);
     const lateRetry = (context.retryNum ?? 0) > 0 && context.retryReason === "http_timeout";
     if (!first || lateRetry) {
@@ -283,9 +288,9 @@ export class SlackAdapter implements Adapter {
         const chosen = fill(this.dialog.text.chosen[outcome.lang], { choice: action.text?.text ?? "" }, outcome.lang);
         // the blocks come back from Slack as we posted them (block-kit.ts); Bolt types them loosely
         const blocks = Array.isArray(message["blocks"]) ? (message["blocks"] as types.KnownBlock[]) : [];
-        await client.chat.update({ channel, ts: message.ts, text: typeof message["text"] === "string" ? message["text"] : "", blocks: withChoiceMade(blocks, chosen) });
+        if (!wasNotSaved(outcome)) await client.chat.update({ channel, ts: message.ts, text: typeof message["text"] === "string" ? message["text"] : "", blocks: withChoiceMade(blocks, chosen) });
       }
-      await this.deliver(client, outcome.replies, place, { kind: "turn", owner: user }, outcome.lang);
+      await deliverSaved(outcome, (replies) => this.deliver(client, replies, place, { kind: "turn", owner: user }, outcome.lang), { log: this.log });
     });
   }
 
@@ -361,12 +366,13 @@ export class SlackAdapter implements Adapter {
    */
   private async isInterviewThread(key: string, channel: string, threadTs: string | undefined): Promise<boolean> {
     if (this.settings.planIn !== "thread" || threadTs === undefined) return false;
-    return (await this.coordinator.placeOf(key)) === threadPlace(channel, threadTs);
+    // with the store away nobody's thread is known: a mention is then answered (and told), a thread reply left
+    return (await this.coordinator.placeOf(key).catch((err: unknown) => (isStoreUnavailable(err) ? null : Promise.reject(err)))) === threadPlace(channel, threadTs);
   }
 
   private async turn(client: webApi.WebClient, key: string, input: Input, place: Place, owner: string): Promise<void> {
     const outcome = await this.coordinator.handle(key, input);
-    await this.deliver(client, outcome.replies, place, { kind: "turn", owner }, outcome.lang);
+    await deliverSaved(outcome, (replies) => this.deliver(client, replies, place, { kind: "turn", owner }, outcome.lang), { log: this.log });
   }
 
   // ------------------------------------------------------------------ posting
@@ -427,7 +433,8 @@ export class SlackAdapter implements Adapter {
       await work();
     } catch (err) {
       this.log.error("slack: could not answer", { error: err instanceof Error ? err.message : String(err) });
-      await tell(escapeSlack(this.dialog.text.failed[lang ?? this.content.messages.defaultLang])).catch(() => undefined);
+      const said = lang ?? this.content.messages.defaultLang;
+      await tell(escapeSlack(failureText(err, said) ?? this.dialog.text.failed[said])).catch(() => undefined);
     }
   }
 

@@ -8,7 +8,7 @@
  * newer coach) are fields of one hash per session, with the session's TTL, so forgetting a user
  * deletes two keys.
  *
- * Outages: once connected, the client reconnects for as long as it takes (backoff up to 5 s), and
+ * Outages: once connected, the client reconnects for as long as it takes (backoff up to 2 s), and
  * says so in the log once when the connection is lost and once when it is back, never per try.
  * Meanwhile every command fails at once (no offline queue) with a StoreUnavailableError, so the
  * person is told to try again in a minute instead of waiting on a queue; the next message after
@@ -55,7 +55,7 @@ export interface RedisStoreOptions {
   commandTimeoutMs?: number;
   /** COACH_DURABLE=fsync: warn when Redis does not keep an append-only file synced every second */
   durable?: boolean;
-  /** the longest wait between two reconnection tries (default 5000 ms) */
+  /** the longest wait between two reconnection tries (default 2000 ms) */
   maxReconnectDelayMs?: number;
 }
 
@@ -98,7 +98,7 @@ export class RedisStore implements SessionStore {
     let connected = false;
     let lastError: Error | undefined;
     let downSince: number | null = null;
-    const maxDelay = options.maxReconnectDelayMs ?? 5000;
+    const maxDelay = options.maxReconnectDelayMs ?? 2000;
     // before the first connection: give up after a few tries (a wrong URL); after it: never
     const reconnectStrategy = (retries: number, cause: Error) => {
       if (!connected) return retries > 3 ? new Error(`Redis unreachable (${cause.message})`) : 200;
@@ -267,7 +267,10 @@ export class RedisStore implements SessionStore {
     return reply === "OK";
   }
 
+  /** Lets the commands sent finish and disconnects; while Redis is away, just stops reconnecting. */
   async close(): Promise<void> {
-    if (this.client.isOpen) await this.client.close();
+    if (!this.client.isOpen) return;
+    if (this.client.isReady) await this.client.close();
+    else this.client.destroy();
   }
 }
