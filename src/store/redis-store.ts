@@ -57,6 +57,11 @@ export interface RedisStoreOptions {
   durable?: boolean;
   /** the longest wait between two reconnection tries (default 2000 ms) */
   maxReconnectDelayMs?: number;
+  /**
+   * how long a turn holds its session's line without renewing its lease (default 10 s; renewed
+   * every third of it while the turn runs): the longest a crashed instance can hold a person up
+   */
+  turnLeaseMs?: number;
 }
 
 type Client = ReturnType<typeof createClient>;
@@ -79,12 +84,14 @@ export class RedisStore implements SessionStore {
     private readonly client: Client,
     prefix: string,
     log: Logger,
+    turnLeaseMs: number | undefined,
   ) {
     this.prefix = prefix;
     this.line = new TurnLine({
       run: (args) => this.run(args, "keep the line of"),
       keysOf: (key) => ({ line: `${prefix}:line:${key}`, lease: `${prefix}:line-lease:${key}` }),
       log,
+      ...(turnLeaseMs === undefined ? {} : { workLeaseMs: turnLeaseMs, startLeaseMs: Math.min(2000, turnLeaseMs) }),
     });
   }
 
@@ -137,7 +144,7 @@ export class RedisStore implements SessionStore {
       const why = scrubUrls(lastError?.message ?? (err as Error).message);
       throw new StoreStartError(`Cannot reach Redis at ${where} (${why}); check REDIS_URL and that Redis is running`, { cause: err });
     }
-    const store = new RedisStore(client, options.prefix ?? "coach", log);
+    const store = new RedisStore(client, options.prefix ?? "coach", log, options.turnLeaseMs);
     if (options.durable) await store.checkDurability(log);
     log.info("sessions kept in Redis", { redis: where });
     return store;

@@ -27,7 +27,8 @@ return 0
 
 /**
  * 1 when it is the token's turn (its lease is then set), 0 to wait, -1 when the token is no longer
- * in line (the line expired): the head whose lease ran out is skipped first.
+ * in line (the line expired). A head whose lease ran out is skipped first: then 2 to wait on, or 3
+ * when that made it the token's turn.
  */
 const POLL = `
 local head = redis.call('LINDEX', KEYS[1], 0)
@@ -43,7 +44,7 @@ if redis.call('GET', KEYS[2]) ~= head then
   redis.call('SET', KEYS[2], nextHead, 'PX', ARGV[3])
   if nextHead == ARGV[1] then
     redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
-    return 1
+    return 3
   end
   return 2
 end
@@ -125,12 +126,12 @@ export class TurnLine {
           this.o.log.warn("lost a session's line while waiting; the turn goes ahead without it", { error: err });
           return async () => undefined;
         }
-        if (answer === 1) break;
+        if (answer === 2 || answer === 3) this.o.log.info("skipped a turn whose instance did not take it in time (stopped or crashed?)");
+        if (answer === 1 || answer === 3) break;
         if (answer === -1) {
           this.o.log.warn("a session's line expired while a turn waited; the turn goes ahead");
           return async () => undefined;
         }
-        if (answer === 2) this.o.log.info("skipped a turn whose instance did not take it in time (stopped or crashed?)");
         if (Date.now() - started > this.maxWaitMs) {
           this.o.log.warn("waited too long in a session's line; the turn goes ahead without it", { waitedMs: Date.now() - started });
           await eval_(LEAVE, this.startLeaseMs).catch(() => undefined);

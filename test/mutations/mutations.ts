@@ -108,4 +108,18 @@ export const MUTATIONS: Mutation[] = [
     edits: [{ file: "src/coordinator.ts", find: "if (isStoreUnavailable(err) && err.maybeApplied) this.rememberUnconfirmed(", replace: "if (isStoreUnavailable(err) && err.maybeApplied && Number.isNaN(0)) this.rememberUnconfirmed(" }],
     tests: ["test/reliability/unconfirmed-write.test.ts"],
   },
+  {
+    name: "no-turn-line",
+    what: "turns of one session wait in no line across instances (only the in-process queue and the revision check)",
+    edits: [{ file: "src/coordinator.ts", find: "const turnInLine = this.store.enterTurn?.(key);", replace: "const turnInLine = undefined as Promise<() => Promise<void>> | undefined;" }],
+    tests: ["test/reliability/order-across-instances.test.ts"],
+    testName: "order they arrived",
+  },
+  {
+    name: "turn-lease-never-expires",
+    what: "a turn held by a crashed instance is never skipped (its lease is not checked)",
+    edits: [{ file: "src/store/redis-turn-line.ts", find: "if redis.call('GET', KEYS[2]) ~= head then", replace: "if false then" }],
+    tests: ["test/reliability/order-across-instances.test.ts"],
+    testName: "crashed",
+  },
 ];
