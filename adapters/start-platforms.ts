@@ -133,30 +133,34 @@ export async function startPlatforms(
     }
     throw err;
   }
-  for (const a of adapters) {
-    try {
-      await a.start();
-    } catch (err) {
-      // adapters explain what to check (which variable, which address) without secrets
-      log.error("adapter could not start", { adapter: a.name, error: err });
-      say(`${a.name}: ${(err as Error).message}`);
-      await Promise.allSettled(adapters.map((x) => x.stop()));
-      await store.close();
-      process.exit(1);
-    }
-    log.info("adapter started", { adapter: a.name });
-  }
+  // Ctrl-C or SIGTERM from here on stops cleanly, during start-up too (the store's lock is released)
+  const started: Adapter[] = [];
   let stopping: Promise<void> | null = null;
   const stop = (reason: string): Promise<void> =>
     (stopping ??= (async () => {
       log.info("stopping", { signal: reason });
       sweeps.stop();
-      await Promise.allSettled(adapters.map((a) => a.stop()));
+      await Promise.allSettled(started.map((a) => a.stop()));
       await sweeps.idle();
       await store.close();
       process.exit(0);
     })());
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
+  for (const a of adapters) {
+    if (stopping) break;
+    started.push(a);
+    try {
+      await a.start();
+    } catch (err) {
+      // adapters explain what to check (which variable, which address) without secrets
+      log.error("adapter could not start", { adapter: a.name, error: err });
+      say(`${a.name}: ${(err as Error).message}`);
+      await Promise.allSettled(started.map((x) => x.stop()));
+      await store.close();
+      process.exit(1);
+    }
+    log.info("adapter started", { adapter: a.name });
+  }
   return { stop };
 }

@@ -267,6 +267,11 @@ export class LowdbStore implements SessionStore {
     // a directory stream: the entries come a few at a time, never all 100,000 names at once
     for await (const entry of await opendir(this.sessionsDir, { bufferSize: 64 })) {
       if (!entry.isFile() || !entry.name.endsWith(".json")) continue;
+      // a name no key gives is a stray file, whatever its age: said once, left alone
+      if (keyOfName(entry.name) === null && !entry.name.includes("~")) {
+        await this.keyOfFile(entry.name);
+        continue;
+      }
       const modified = await mtimeOf(join(this.sessionsDir, entry.name));
       if (modified === null || modified >= before.getTime()) continue;
       const key = await this.keyOfFile(entry.name);
@@ -283,6 +288,22 @@ export class LowdbStore implements SessionStore {
   async deleteIfUntouchedSince(key: string, before: Date): Promise<boolean> {
     const modified = await mtimeOf(this.pathOf(key));
     if (modified === null || modified >= before.getTime()) return false;
+    // only a session file: a file of someone's that happens to have a session's name stays
+    let data: SessionFileData | null;
+    try {
+      data = await new SessionFile<SessionFileData>(this.pathOf(key)).read();
+    } catch (err) {
+      if (!(err instanceof DamagedFileError)) throw err;
+      data = null;
+    }
+    if (data?.key !== key) {
+      const name = fileNameOf(key);
+      if (!this.strays.has(name)) {
+        this.strays.add(name);
+        this.log.warn("a file in the sessions folder is not a session file; it is left alone", { file: this.pathOf(key) });
+      }
+      return false;
+    }
     try {
       await unlink(this.pathOf(key));
     } catch (err) {

@@ -2,8 +2,9 @@
  * `npm run mutations [-- NAME...]`: breaks each safeguard the README's Reliability table promises,
  * one at a time (the mutation: a small edit of the source, listed in mutations.ts), runs the test
  * that proves the promise, and checks it goes red; the source is put back after each, whatever
- * happens. Prints one line per mutation and exits 1 when a test stayed green (its promise is then
- * not proved). Needs a clean working tree for the files it edits.
+ * happens. The same tests are first run on the untouched source, and must pass there: a test that
+ * is red anyway proves nothing. Prints one line per mutation and exits 1 when a test stayed green
+ * (its promise is then not proved).
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -18,8 +19,26 @@ if (chosen.length === 0) {
   process.exit(2);
 }
 
+/** Runs the tests of `m` (with npm test's timeouts); true when they pass. */
+function testsPass(m: (typeof MUTATIONS)[number]): boolean {
+  const run = spawnSync(
+    process.execPath,
+    [join(ROOT, "node_modules", "vitest", "vitest.mjs"), "run", ...m.tests, "--reporter=dot", "--testTimeout=30000", "--hookTimeout=30000", ...(m.testName ? ["-t", m.testName] : [])],
+    { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...(m.env ?? {}) }, timeout: 10 * 60_000 },
+  );
+  return run.status === 0;
+}
+
+const baselines = new Map<string, boolean>();
 let survivors = 0;
 for (const m of chosen) {
+  const id = JSON.stringify([m.tests, m.testName ?? null, m.env ?? null]);
+  if (!baselines.has(id)) baselines.set(id, testsPass(m));
+  if (!baselines.get(id)) {
+    survivors++;
+    process.stdout.write(`${m.name.padEnd(28)} NOT RUN: its test fails on the untouched source\n`);
+    continue;
+  }
   const originals = new Map<string, string>();
   let outcome: string;
   try {
@@ -32,14 +51,9 @@ for (const m of chosen) {
       writeFileSync(path, current.replace(edit.find, edit.replace));
     }
     const started = Date.now();
-    const run = spawnSync(process.execPath, [join(ROOT, "node_modules", "vitest", "vitest.mjs"), "run", ...m.tests, "--reporter=dot", ...(m.testName ? ["-t", m.testName] : [])], {
-      cwd: ROOT,
-      encoding: "utf8",
-      env: { ...process.env, ...(m.env ?? {}) },
-      timeout: 10 * 60_000,
-    });
+    const green = testsPass(m);
     const seconds = Math.round((Date.now() - started) / 1000);
-    if (run.status === 0) {
+    if (green) {
       survivors++;
       outcome = `SURVIVED (the test stayed green, ${seconds} s)`;
     } else outcome = `caught (red in ${seconds} s)`;
