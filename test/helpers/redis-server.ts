@@ -43,12 +43,15 @@ export interface RedisOptions {
    * stopped and started again on the same folder has every acknowledged write; none by default
    */
   dir?: string;
+  /** the password clients must give (requirepass) */
+  password?: string;
 }
 
 export async function startRedis(o: RedisOptions = {}): Promise<RunningRedis> {
   const port = o.port ?? (await freePort());
   const persistence = o.dir === undefined ? ["--appendonly", "no"] : ["--dir", o.dir, "--appendonly", "yes", "--appendfsync", "always"];
-  const child: ChildProcess = spawn(REDIS_BINARY, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", ...persistence], { stdio: ["ignore", "pipe", "pipe"] });
+  const auth = o.password === undefined ? [] : ["--requirepass", o.password];
+  const child: ChildProcess = spawn(REDIS_BINARY, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", ...persistence, ...auth], { stdio: ["ignore", "pipe", "pipe"] });
   await new Promise<void>((resolve, reject) => {
     let out = "";
     const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${out}`)), 10_000);

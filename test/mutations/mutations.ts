@@ -169,4 +169,23 @@ export const MUTATIONS: Mutation[] = [
     tests: ["test/adapters/main/npm-start.test.ts"],
     testName: "second coach",
   },
+  {
+    name: "log-keeps-url-credentials",
+    what: "log lines keep the user and password of a URL nobody listed as a secret",
+    edits: [{ file: "src/log.ts", find: "  return scrubUrls(blanked);", replace: "  return blanked;" }],
+    tests: ["test/reliability/privacy-and-expiry.test.ts"],
+    testName: "secrets",
+  },
+  {
+    name: "redis-error-names-url",
+    what: "the Redis store's start-up error repeats REDIS_URL (with its password)",
+    edits: [{ file: "src/store/redis-store.ts", find: "throw new StoreStartError(`Cannot reach Redis at ${where} (${why});", replace: "throw new StoreStartError(`Cannot reach Redis at ${where} ${options.url} (${why});" }],
+    tests: ["test/reliability/secrets-in-output.test.ts"],
+  },
+  {
+    name: "redis-url-not-checked",
+    what: "REDIS_URL is not checked as a URL (a port out of range reaches the Redis client)",
+    edits: [{ file: "src/config.ts", find: "    if (url.hostname === \"\") ctx.addIssue(", replace: "    return; if (url.hostname === \"\") ctx.addIssue(" }, { file: "src/config.ts", find: "    let url: URL;\n    try {\n      url = new URL(value);\n    } catch {\n      ctx.addIssue(", replace: "    let url: URL;\n    try {\n      url = new URL(value);\n    } catch {\n      return; ctx.addIssue(" }],
+    tests: ["test/reliability/secrets-in-output.test.ts"],
+  },
 ];

@@ -142,4 +142,14 @@ describe("secrets", () => {
     expect(all).not.toContain("whatever");
     expect(all).toContain("[redacted]");
   });
+
+  it("never writes the credentials of a URL, even one nobody named as a secret", () => {
+    const lines: string[] = [];
+    const log = createLogger((l) => lines.push(l));
+    log.error("request failed", { error: new Error("connect to redis://coach:hunter2-ZQXV@db:6379 failed"), url: "https://user:pa%24%24-ZQXV@proxy.example/api/" });
+    const all = lines.join("\n");
+    expect(all).not.toContain("hunter2");
+    expect(all).not.toContain("ZQXV");
+    expect(all).toContain("redis://[redacted]@db:6379");
+  });
 });

@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hermeticEnv, scratchDir } from "../helpers/hermetic-env.ts";
+import { redisUnavailable, startRedis, type RunningRedis } from "../helpers/redis-server.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 // tsx's loader by path: the folder the coach runs in has no node_modules
@@ -12,9 +13,9 @@ const TSX = pathToFileURL(join(ROOT, "node_modules", "tsx", "dist", "loader.mjs"
  * Runs `npm start`'s entry point with the given environment, in a folder of its own (so that no
  * .env of the developer's is read); returns everything it printed.
  */
-function start(env: Record<string, string>): Promise<{ output: string; code: number | null }> {
+function start(env: Record<string, string>, entry = join(ROOT, "adapters", "main.ts"), args: string[] = []): Promise<{ output: string; code: number | null }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", TSX, join(ROOT, "adapters", "main.ts")], {
+    const child = spawn(process.execPath, ["--import", TSX, entry, ...args], {
       cwd: scratchDir(),
       env: { ...hermeticEnv(), ...env },
     });
@@ -55,4 +56,48 @@ describe("secrets", () => {
     expect(output).toContain("DISCORD_APP_ID");
     expect(output).not.toContain("wellformedSECRET");
   }, 30_000);
+});
+
+/** A password that must never be printed, on any start-up path. */
+const PASSWORD = "pw-ZQXV-5e6f7a8b";
+
+describe("the credentials of every URL setting", () => {
+  const skipRedis = redisUnavailable();
+  let guarded: RunningRedis | undefined;
+  beforeAll(async () => {
+    if (!skipRedis) guarded = await startRedis({ password: "the-right-one-0000" });
+  }, 20_000);
+  afterAll(async () => {
+    await guarded?.stop();
+  });
+
+  it("are never printed, whichever way the coach is started and whatever goes wrong", async () => {
+    const slack = { SLACK_BOT_TOKEN: "xoxb-1-2-abc", SLACK_SIGNING_SECRET: "abcdef0123456789abcdef", SLACK_PORT: "0" };
+    const discord = { DISCORD_TOKEN: "MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.abcdefabcdefabcdefabcdefabcdef00", DISCORD_APP_ID: "123456789012345678" };
+    const cli = join(ROOT, "adapters", "terminal", "cli.ts");
+    const shards = join(ROOT, "adapters", "discord", "shards.ts");
+    const paths: [string, Promise<{ output: string; code: number | null }>, RegExp][] = [
+      // no platform: the terminal chat; a URL no client can use
+      ["npm start, a malformed REDIS_URL", start({ REDIS_URL: `redis://:${PASSWORD}@127.0.0.1:99999` }), /REDIS_URL: is not a valid URL/],
+      ["npm start, Redis unreachable", start({ REDIS_URL: `redis://coach:${PASSWORD}@127.0.0.1:1` }), /Cannot reach Redis at 127\.0\.0\.1:1/],
+      ["npm run coach, Redis unreachable", start({ REDIS_URL: `redis://coach:${PASSWORD}@127.0.0.1:1` }, cli, ["--json"]), /Cannot reach Redis at 127\.0\.0\.1:1/],
+      ["npm start with Slack, Redis unreachable", start({ ...slack, REDIS_URL: `redis://coach:${PASSWORD}@127.0.0.1:1` }), /Cannot reach Redis/],
+      ["npm start, Slack's API URL with a password", start({ ...slack, SLACK_API_URL: `http://slackuser:${PASSWORD}@127.0.0.1:1/api/` }), /SLACK_API_URL: must not hold a user name or password/],
+      ["npm start, Discord's API URL with a password, unreachable", start({ ...discord, DISCORD_API_URL: `http://discorduser:${PASSWORD}@127.0.0.1:1/api` }), /discord/],
+      ["npm run discord:shards, Discord's API URL with a password", start({ ...discord, DISCORD_API_URL: `http://discorduser:${PASSWORD}@127.0.0.1:1/api`, REDIS_URL: `redis://:${PASSWORD}@127.0.0.1:1` }, shards), /./],
+    ];
+    if (guarded) {
+      const wrong = guarded.url.replace("redis://", `redis://:${PASSWORD}@`);
+      paths.push(["npm start, Redis refuses the password", start({ REDIS_URL: wrong }), /Cannot reach Redis at 127\.0\.0\.1:\d+ \(WRONGPASS/]);
+      paths.push(["npm start with Slack, Redis refuses the password", start({ ...slack, REDIS_URL: wrong }), /WRONGPASS/]);
+    }
+    for (const [what, run, says] of paths) {
+      const { output, code } = await run;
+      expect(code, `${what}:\n${output}`).not.toBe(0);
+      expect(output, what).toMatch(says);
+      expect(output, what).not.toContain(PASSWORD);
+      expect(output, what).not.toContain("ZQXV");
+      expect(output, what).not.toMatch(/\n\s+at /); // a clear line, not a stack trace
+    }
+  }, 60_000);
 });
