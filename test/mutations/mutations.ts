@@ -188,4 +188,28 @@ export const MUTATIONS: Mutation[] = [
     edits: [{ file: "src/config.ts", find: "    if (url.hostname === \"\") ctx.addIssue(", replace: "    return; if (url.hostname === \"\") ctx.addIssue(" }, { file: "src/config.ts", find: "    let url: URL;\n    try {\n      url = new URL(value);\n    } catch {\n      ctx.addIssue(", replace: "    let url: URL;\n    try {\n      url = new URL(value);\n    } catch {\n      return; ctx.addIssue(" }],
     tests: ["test/reliability/secrets-in-output.test.ts"],
   },
+  {
+    name: "no-lowdb-revision-check",
+    what: "lowdb writes do not check the revision they read (a concurrent writer overwrites)",
+    edits: [{ file: "src/store/lowdb-store.ts", find: "    if ((current === null ? null : String(current)) !== revision) return false;\n    const next = (current ?? 0) + 1;", replace: "    const next = (current ?? 0) + 1;" }],
+    tests: ["test/reliability/no-lost-update.test.ts"],
+    testName: "two coordinators",
+  },
+  {
+    name: "plain-write-no-rename",
+    what: "a session file is rewritten in place (no temp file, no rename)",
+    edits: [
+      { file: "src/store/session-file.ts", find: "const file = await this.io.open(temp, \"wx\");", replace: "const file = await this.io.open(this.path, \"w\");" },
+      { file: "src/store/session-file.ts", find: "      await this.io.rename(temp, this.path);\n", replace: "" },
+    ],
+    tests: ["test/reliability/crash-safe.test.ts"],
+    testName: "half-way",
+  },
+  {
+    name: "forget-keeps-aside-copies",
+    what: "forget me deletes the session but not the copies of it set aside",
+    edits: [{ file: "src/store/lowdb-store.ts", find: "      await rm(this.asideDirOf(key), { recursive: true, force: true });\n", replace: "" }],
+    tests: ["test/reliability/privacy-and-expiry.test.ts"],
+    testName: "forget me",
+  },
 ];

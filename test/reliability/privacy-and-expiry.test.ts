@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Coordinator } from "../../src/coordinator.ts";
@@ -18,7 +18,7 @@ function everythingOnDisk(dir: string): string {
 }
 
 describe("forget me", () => {
-  it("leaves nothing of the user in the store files, and keeps the others", async () => {
+  it("leaves nothing of the user in the store files, copies set aside included, and keeps the others", async () => {
     const dir = tempDir();
     const c = new Coordinator({ content: content(), store: new LowdbStore({ dir }), now: () => new Date(FIXED_NOW) });
     const ana = sessionKey("slack", "T-ACME", "U-ANA-7731");
@@ -29,6 +29,10 @@ describe("forget me", () => {
       await c.handle(key, { type: "text", text: "7 heures par mois" });
     }
     expect(everythingOnDisk(dir)).toContain("Limoilou");
+    // a copy of an earlier session of hers, set aside as damaged, holds her words too
+    const store = new LowdbStore({ dir });
+    mkdirSync(store.asideDirOf(ana), { recursive: true });
+    writeFileSync(join(store.asideDirOf(ana), "damaged-2026-11-01T10-00-00-000Z.json"), '{"state": {"answers": {"goal": "la boulangerie de Limoilou", "pend');
     await c.handle(ana, { type: "text", text: "oublie-moi" });
     const out = await c.handle(ana, { type: "choice", id: "confirm:yes" });
     expect(seen(out)).toContain("je n'ai plus rien sur vous");
