@@ -68,7 +68,8 @@ export function startCoach(args: string[], env: Record<string, string> = {}): Co
  */
 export function runCoach(args: string[], stdin = "", env: Record<string, string> = {}): Promise<{ stdout: string; stderr: string; code: number | null }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...NODE_ARGS, ...args], { cwd: ROOT, env: hermeticEnv(env) });
+    // never left running by a failed test
+    const child = spawn(process.execPath, [...NODE_ARGS, ...args], { cwd: ROOT, env: hermeticEnv(env), timeout: 60_000, killSignal: "SIGKILL" });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));

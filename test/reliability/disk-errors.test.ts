@@ -86,7 +86,7 @@ describe("a disk that refuses", () => {
     const script = join(ROOT, "test", "reliability", "fd-exhaustion-child.ts");
     const tsx = join(ROOT, "node_modules", "tsx", "dist", "loader.mjs");
     const { stdout, stderr, code } = await new Promise<{ stdout: string; stderr: string; code: number | null }>((resolve) => {
-      const child = spawn("sh", ["-c", `ulimit -n 256 && exec "${process.execPath}" --import "${tsx}" "${script}" "${dir}"`], { cwd: ROOT, env: hermeticEnv() });
+      const child = spawn("sh", ["-c", `ulimit -n 256 && exec "${process.execPath}" --import "${tsx}" "${script}" "${dir}"`], { cwd: ROOT, env: hermeticEnv(), timeout: 25_000, killSignal: "SIGKILL" });
       let out = "";
       let err = "";
       child.stdout.on("data", (d) => (out += d));

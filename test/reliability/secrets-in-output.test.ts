@@ -18,6 +18,9 @@ function start(env: Record<string, string>, entry = join(ROOT, "adapters", "main
     const child = spawn(process.execPath, ["--import", TSX, entry, ...args], {
       cwd: scratchDir(),
       env: { ...hermeticEnv(), ...env },
+      // never left running by a failed test
+      timeout: 25_000,
+      killSignal: "SIGKILL",
     });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
