@@ -263,26 +263,36 @@ export class LowdbStore implements SessionStore {
 
   async *untouchedSince(before: Date, batchSize: number): AsyncIterable<string[]> {
     await this.ensureDir();
-    let batch: string[] = [];
-    // a directory stream: the entries come a few at a time, never all 100,000 names at once
-    for await (const entry of await opendir(this.sessionsDir, { bufferSize: 64 })) {
+    // a directory stream: the names come a few at a time, never all 100,000 at once; the dates of
+    // a batch of names are read together
+    let names: string[] = [];
+    const oldOnes = async (batch: string[]): Promise<string[]> => {
+      const dates = await Promise.all(batch.map((name) => mtimeOf(join(this.sessionsDir, name))));
+      const keys: string[] = [];
+      for (const [i, name] of batch.entries()) {
+        const modified = dates[i];
+        if (modified === null || modified === undefined || modified >= before.getTime()) continue;
+        const key = await this.keyOfFile(name);
+        if (key !== null) keys.push(key);
+      }
+      return keys;
+    };
+    for await (const entry of await opendir(this.sessionsDir, { bufferSize: 128 })) {
       if (!entry.isFile() || !entry.name.endsWith(".json")) continue;
       // a name no key gives is a stray file, whatever its age: said once, left alone
       if (keyOfName(entry.name) === null && !entry.name.includes("~")) {
         await this.keyOfFile(entry.name);
         continue;
       }
-      const modified = await mtimeOf(join(this.sessionsDir, entry.name));
-      if (modified === null || modified >= before.getTime()) continue;
-      const key = await this.keyOfFile(entry.name);
-      if (key === null) continue;
-      batch.push(key);
-      if (batch.length >= batchSize) {
-        yield batch;
-        batch = [];
+      names.push(entry.name);
+      if (names.length >= batchSize) {
+        const keys = await oldOnes(names);
+        names = [];
+        if (keys.length > 0) yield keys;
       }
     }
-    if (batch.length > 0) yield batch;
+    const keys = await oldOnes(names);
+    if (keys.length > 0) yield keys;
   }
 
   async deleteIfUntouchedSince(key: string, before: Date): Promise<boolean> {

@@ -144,12 +144,12 @@ export class TurnLine {
       renew.unref();
       return async () => {
         clearInterval(renew);
-        try {
-          await eval_(LEAVE, this.startLeaseMs);
-        } catch (err) {
+        // not waited for: the commands of this process leave on one connection in order, so the
+        // next turn's POLL reaches Redis after this LEAVE, and the reply need not wait a round trip
+        void eval_(LEAVE, this.startLeaseMs).catch((err: unknown) => {
           // the next one takes its turn when this lease runs out
           this.o.log.warn("could not hand a session's turn on; the next one waits for the lease to run out", { error: err });
-        }
+        });
       };
     })();
   }
