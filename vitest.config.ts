@@ -9,7 +9,7 @@
  *   (slow-first-sequencer.ts), so their waiting overlaps everything else, each file in a fresh
  *   module context.
  *
- * More workers than cores: many of these tests wait on child processes and timers rather than
+ * More workers (3) than cores: many of these tests wait on child processes and timers rather than
  * computing, and the run stays under 3 minutes on a busy 2-core machine (README, Performance).
  */
 import { defineConfig } from "vitest/config";
@@ -37,10 +37,11 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    maxWorkers: 4,
+    maxWorkers: 3,
     sequence: { sequencer: SlowFirstSequencer },
     projects: [
-      { extends: true, test: { name: "slow", include: SLOW, isolate: true } },
+      // processes and servers start slowly on a busy machine: these wait longer before giving up
+      { extends: true, test: { name: "slow", include: SLOW, isolate: true, testTimeout: 90_000, hookTimeout: 90_000 } },
       { extends: true, test: { name: "fast", include: ["test/**/*.test.ts"], exclude: SLOW, isolate: false } },
     ],
   },

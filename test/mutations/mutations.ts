@@ -212,4 +212,40 @@ export const MUTATIONS: Mutation[] = [
     tests: ["test/reliability/privacy-and-expiry.test.ts"],
     testName: "forget me",
   },
+  {
+    name: "slack-text-not-escaped",
+    what: "text the coach echoes on Slack is not escaped (<!channel> typed by a user would ping everyone)",
+    edits: [{ file: "adapters/slack/slack-text.ts", find: "  return text.replace(/&/g, \"&amp;\").replace(/</g, \"&lt;\").replace(/>/g, \"&gt;\");", replace: "  return text;" }],
+    tests: ["test/reliability/hostile-input.test.ts"],
+    env: { FUZZ_RUNS: "20000" },
+  },
+  {
+    name: "session-keys-collide",
+    what: "colons inside a part of a session key are not escaped (two users can share a session)",
+    edits: [{ file: "src/store/session-store.ts", find: "const part = (s: string) => s.replace(/%/g, \"%25\").replace(/:/g, \"%3A\");", replace: "const part = (s: string) => s;" }],
+    tests: ["test/store/store-conformance.test.ts"],
+    testName: "keeps keys apart",
+  },
+  {
+    name: "no-flood-limit",
+    what: "one user's messages wait in an unbounded queue (no 'slow down')",
+    edits: [{ file: "src/coordinator.ts", find: "if (queued >= this.maxQueued) return Promise.resolve(this.throttled(input));", replace: "if (queued < 0) return Promise.resolve(this.throttled(input));" }],
+    tests: ["test/reliability/privacy-and-expiry.test.ts"],
+    testName: "floods",
+  },
+  {
+    name: "redis-write-unconditional",
+    what: "the Redis write does not check the revision it read (two instances overwrite each other)",
+    edits: [{ file: "src/store/redis-store.ts", find: "if (cur == false and ARGV[1] ~= '') or (cur ~= false and cur ~= ARGV[1]) then return 0 end", replace: "" }],
+    // the line of turns keeps two instances from writing at once in the two-instance test: the
+    // revision check is proved on the store itself, as the line's fallback
+    tests: ["test/store/store-conformance.test.ts"],
+    testName: "writes only at the revision",
+  },
+  {
+    name: "slack-retries-answered",
+    what: "a Slack event delivered again (a retry) is handled again",
+    edits: [{ file: "adapters/slack/slack-adapter.ts", find: "if (!first || lateRetry) {", replace: "if (Number.isNaN(0)) {" }],
+    tests: ["test/adapters/slack/slack-platform-rules.test.ts", "test/reliability/two-slack-apps-redis.test.ts"],
+  },
 ];

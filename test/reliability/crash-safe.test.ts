@@ -23,7 +23,7 @@ describe("a process killed half-way through writing a session", () => {
     const dir = tempDir();
     const tsx = join(ROOT, "node_modules", "tsx", "dist", "loader.mjs");
     const { signal, stdout } = await new Promise<{ signal: NodeJS.Signals | null; stdout: string }>((resolve) => {
-      const child = spawn(process.execPath, ["--import", tsx, join(ROOT, "test", "reliability", "write-crash-child.ts"), dir], { cwd: ROOT, env: hermeticEnv(), timeout: 25_000, killSignal: "SIGKILL" });
+      const child = spawn(process.execPath, ["--import", tsx, join(ROOT, "test", "reliability", "write-crash-child.ts"), dir], { cwd: ROOT, env: hermeticEnv(), timeout: 60_000, killSignal: "SIGKILL" });
       let out = "";
       child.stdout.on("data", (d) => (out += d));
       child.on("exit", (_code, sig) => resolve({ signal: sig, stdout: out }));
@@ -33,5 +33,5 @@ describe("a process killed half-way through writing a session", () => {
     expect(signal).toBe("SIGKILL");
     const file = JSON.parse(readFileSync(join(dir, "sessions", fileNameOf("terminal:local:kim")), "utf8")) as { state: { answer: string } };
     expect(file.state.answer).toBe("version 1");
-  }, 30_000);
+  }, 90_000);
 });

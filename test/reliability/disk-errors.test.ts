@@ -86,7 +86,7 @@ describe("a disk that refuses", () => {
     const script = join(ROOT, "test", "reliability", "fd-exhaustion-child.ts");
     const tsx = join(ROOT, "node_modules", "tsx", "dist", "loader.mjs");
     const { stdout, stderr, code } = await new Promise<{ stdout: string; stderr: string; code: number | null }>((resolve) => {
-      const child = spawn("sh", ["-c", `ulimit -n 256 && exec "${process.execPath}" --import "${tsx}" "${script}" "${dir}"`], { cwd: ROOT, env: hermeticEnv(), timeout: 25_000, killSignal: "SIGKILL" });
+      const child = spawn("sh", ["-c", `ulimit -n 256 && exec "${process.execPath}" --import "${tsx}" "${script}" "${dir}"`], { cwd: ROOT, env: hermeticEnv(), timeout: 60_000, killSignal: "SIGKILL" });
       let out = "";
       let err = "";
       child.stdout.on("data", (d) => (out += d));
@@ -101,7 +101,7 @@ describe("a disk that refuses", () => {
     // once descriptors are back, every user goes on from where they were
     expect(report.stepsAfter).toEqual(Array.from({ length: report.users }, () => "budget"));
     expect(readdirSync(join(dir, "sessions")).filter((f) => f.endsWith(".json"))).toHaveLength(report.users);
-  }, 30_000);
+  }, 90_000);
 });
 
 describe("a session file that is not a session", () => {
@@ -162,5 +162,5 @@ describe("a very long user name (a --user of 300 characters)", () => {
     // and it is the same session when the user comes back
     const again = await runCoach(["--json", "--db", db, "--user", user], "");
     expect((JSON.parse(again.stdout.trim()) as { step: string }).step).toBe("budget");
-  }, 30_000);
+  }, 90_000);
 });

@@ -98,5 +98,5 @@ describe("the scheduled expiry sweep", () => {
     expect(seen(answer)).toContain("(1/5)");
     expect(sweepDone).toBe(false);
     expect(await sweep).toBe(1000);
-  }, 30_000);
+  }, 90_000);
 });

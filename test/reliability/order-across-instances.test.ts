@@ -79,7 +79,7 @@ describe("two instances sharing Redis", () => {
       expect(r.replies[0]).toContain("C'est noté : 10 h par mois");
       expect(r.replies[1]).toContain("200 $");
     }
-  }, 30_000);
+  }, 90_000);
 
   maybe("keep the order over 100 runs at full speed", async () => {
     const a = new Coordinator({ content: content(), store: await connect("order-fast"), now: () => new Date(FIXED_NOW) });
@@ -90,7 +90,7 @@ describe("two instances sharing Redis", () => {
       if (r.hours === 10 && r.budget === 200) inOrder++;
     }
     expect(inOrder).toBe(100);
-  }, 30_000);
+  }, 90_000);
 
   maybe("are not held up for good by an instance that crashed while it held a person's turn", async () => {
     const logs: string[] = [];
@@ -107,5 +107,5 @@ describe("two instances sharing Redis", () => {
     expect(said(out)).toContain("(1/5)");
     expect(Date.now() - started).toBeLessThan(5000);
     expect(logs.join("\n")).toContain("skipped a turn whose instance did not take it in time");
-  }, 30_000);
+  }, 90_000);
 });

@@ -50,7 +50,7 @@ beforeAll(async () => {
   const settings = readSlackSettings({ SLACK_BOT_TOKEN: "xoxb-1-2-outage", SLACK_SIGNING_SECRET: SECRET, SLACK_PORT: "0", SLACK_API_URL: api.apiUrl })!;
   slack = (await slackPlatform.create(settings, { coordinator, content: sharedContent(), log, store })) as SlackAdapter;
   await slack.start();
-}, 30_000);
+}, 90_000);
 
 afterAll(async () => {
   await slack?.stop();

@@ -19,7 +19,7 @@ function start(env: Record<string, string>, entry = join(ROOT, "adapters", "main
       cwd: scratchDir(),
       env: { ...hermeticEnv(), ...env },
       // never left running by a failed test
-      timeout: 25_000,
+      timeout: 60_000,
       killSignal: "SIGKILL",
     });
     let output = "";
@@ -45,7 +45,7 @@ describe("secrets", () => {
     for (const value of Object.values(secrets)) expect(output).not.toContain(value);
     expect(output).not.toContain("ZQXV");
     expect(output).not.toContain("hunter2");
-  }, 30_000);
+  }, 90_000);
 
   it("are never printed when well-formed tokens are refused before anything connects", async () => {
     const secrets = {
@@ -58,7 +58,7 @@ describe("secrets", () => {
     expect(code).toBe(2);
     expect(output).toContain("DISCORD_APP_ID");
     expect(output).not.toContain("wellformedSECRET");
-  }, 30_000);
+  }, 90_000);
 });
 
 /** A password that must never be printed, on any start-up path. */
@@ -79,28 +79,36 @@ describe("the credentials of every URL setting", () => {
     const discord = { DISCORD_TOKEN: "MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.abcdefabcdefabcdefabcdefabcdef00", DISCORD_APP_ID: "123456789012345678" };
     const cli = join(ROOT, "adapters", "terminal", "cli.ts");
     const shards = join(ROOT, "adapters", "discord", "shards.ts");
-    const paths: [string, Promise<{ output: string; code: number | null }>, RegExp][] = [
+    const paths: [string, () => Promise<{ output: string; code: number | null }>, RegExp][] = [
       // no platform: the terminal chat; a URL no client can use
-      ["npm start, a malformed REDIS_URL", start({ REDIS_URL: `redis://:${PASSWORD}@127.0.0.1:99999` }), /REDIS_URL: is not a valid URL/],
-      ["npm start, Redis unreachable", start({ REDIS_URL: `redis://coach:${PASSWORD}@127.0.0.1:1` }), /Cannot reach Redis at 127\.0\.0\.1:1/],
-      ["npm run coach, Redis unreachable", start({ REDIS_URL: `redis://coach:${PASSWORD}@127.0.0.1:1` }, cli, ["--json"]), /Cannot reach Redis at 127\.0\.0\.1:1/],
-      ["npm start with Slack, Redis unreachable", start({ ...slack, REDIS_URL: `redis://coach:${PASSWORD}@127.0.0.1:1` }), /Cannot reach Redis/],
-      ["npm start, Slack's API URL with a password", start({ ...slack, SLACK_API_URL: `http://slackuser:${PASSWORD}@127.0.0.1:1/api/` }), /SLACK_API_URL: must not hold a user name or password/],
-      ["npm start, Discord's API URL with a password, unreachable", start({ ...discord, DISCORD_API_URL: `http://discorduser:${PASSWORD}@127.0.0.1:1/api` }), /discord/],
-      ["npm run discord:shards, Discord's API URL with a password", start({ ...discord, DISCORD_API_URL: `http://discorduser:${PASSWORD}@127.0.0.1:1/api`, REDIS_URL: `redis://:${PASSWORD}@127.0.0.1:1` }, shards), /./],
+      ["npm start, a malformed REDIS_URL", () => start({ REDIS_URL: `redis://:${PASSWORD}@127.0.0.1:99999` }), /REDIS_URL: is not a valid URL/],
+      ["npm start, Redis unreachable", () => start({ REDIS_URL: `redis://coach:${PASSWORD}@127.0.0.1:1` }), /Cannot reach Redis at 127\.0\.0\.1:1/],
+      ["npm run coach, Redis unreachable", () => start({ REDIS_URL: `redis://coach:${PASSWORD}@127.0.0.1:1` }, cli, ["--json"]), /Cannot reach Redis at 127\.0\.0\.1:1/],
+      ["npm start with Slack, Redis unreachable", () => start({ ...slack, REDIS_URL: `redis://coach:${PASSWORD}@127.0.0.1:1` }), /Cannot reach Redis/],
+      ["npm start, Slack's API URL with a password", () => start({ ...slack, SLACK_API_URL: `http://slackuser:${PASSWORD}@127.0.0.1:1/api/` }), /SLACK_API_URL: must not hold a user name or password/],
+      ["npm start, Discord's API URL with a password, unreachable", () => start({ ...discord, DISCORD_API_URL: `http://discorduser:${PASSWORD}@127.0.0.1:1/api` }), /discord/],
+      ["npm run discord:shards, Discord's API URL with a password", () => start({ ...discord, DISCORD_API_URL: `http://discorduser:${PASSWORD}@127.0.0.1:1/api`, REDIS_URL: `redis://:${PASSWORD}@127.0.0.1:1` }, shards), /./],
     ];
     if (guarded) {
       const wrong = guarded.url.replace("redis://", `redis://:${PASSWORD}@`);
-      paths.push(["npm start, Redis refuses the password", start({ REDIS_URL: wrong }), /Cannot reach Redis at 127\.0\.0\.1:\d+ \(WRONGPASS/]);
-      paths.push(["npm start with Slack, Redis refuses the password", start({ ...slack, REDIS_URL: wrong }), /WRONGPASS/]);
+      paths.push(["npm start, Redis refuses the password", () => start({ REDIS_URL: wrong }), /Cannot reach Redis at 127\.0\.0\.1:\d+ \(WRONGPASS/]);
+      paths.push(["npm start with Slack, Redis refuses the password", () => start({ ...slack, REDIS_URL: wrong }), /WRONGPASS/]);
     }
-    for (const [what, run, says] of paths) {
-      const { output, code } = await run;
+    // three at a time: each is a whole coach process starting
+    const results = new Map<string, { output: string; code: number | null }>();
+    const queue = [...paths];
+    await Promise.all(
+      Array.from({ length: 3 }, async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) results.set(next[0], await next[1]());
+      }),
+    );
+    for (const [what, , says] of paths) {
+      const { output, code } = results.get(what)!;
       expect(code, `${what}:\n${output}`).not.toBe(0);
       expect(output, what).toMatch(says);
       expect(output, what).not.toContain(PASSWORD);
       expect(output, what).not.toContain("ZQXV");
       expect(output, what).not.toMatch(/\n\s+at /); // a clear line, not a stack trace
     }
-  }, 60_000);
+  }, 180_000);
 });

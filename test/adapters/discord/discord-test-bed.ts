@@ -35,7 +35,10 @@ export interface TestBed {
 
 /** Starts the fake, then the adapter, and waits until the bot is logged in (on `store`, a memory store by default). */
 export async function startTestBed(options: { store?: SessionStore } = {}): Promise<TestBed> {
-  const fake = await FakeDiscord.start();
+  // Discord's 3-second rule is proved by the kind of first response (a deferral, before any work)
+  // and by interactions sent late on purpose; a wall-clock deadline here would only fail the tests
+  // of a busy machine
+  const fake = await FakeDiscord.start({ responseDeadlineMs: 15_000 });
   const content = loadContent();
   const dialogs = loadDiscordDialogs();
   const logs: LogEntry[] = [];

@@ -5,7 +5,7 @@
  * unreachable Redis stop it with a message that names the variable and never prints a secret.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -202,6 +202,18 @@ describe("npm start, with sessions already stored", () => {
     expect(await first.exited).toBe(0);
     // once the first has stopped, the folder is free again
     expect(existsSync(join(dir, "data", "coach.lock"))).toBe(false);
+  });
+
+  // root writes anywhere: a read-only folder can only be shown to another user
+  it.skipIf(process.getuid?.() === 0)("says in one line when the data folder is read-only", async () => {
+    const dir = freshFolder();
+    const data = join(dir, "read-only");
+    mkdirSync(data);
+    chmodSync(data, 0o555);
+    const coach = start(dir, { COACH_DATA_DIR: data });
+    expect(await coach.exited).toBe(1);
+    expect(coach.output().trim()).toBe(`Cannot use the data folder ${data}: permission denied. Give the coach a folder it can write (COACH_DATA_DIR, or --db in the terminal), or keep sessions in Redis (REDIS_URL).`);
+    chmodSync(data, 0o755);
   });
 
   it("says in one line, without a stack trace, when the data folder cannot be used", async () => {
