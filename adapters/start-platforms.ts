@@ -8,8 +8,10 @@ import { existsSync } from "node:fs";
 import { ContentError, loadContent } from "../src/content/load.ts";
 import { Coordinator } from "../src/coordinator.ts";
 import { CoreSettings, readSettings, SettingsError } from "../src/config.ts";
-import { createLogger } from "../src/log.ts";
+import { createLogger, redact, urlSecrets } from "../src/log.ts";
+import { scheduleExpirySweeps } from "../src/store/expiry-schedule.ts";
 import { openStore } from "../src/store/open-store.ts";
+import { StoreStartError } from "../src/store/store-errors.ts";
 import type { Adapter } from "../src/adapter.ts";
 import type { PlatformModule } from "./platform.ts";
 
@@ -40,6 +42,29 @@ export function settingsReader(): { problems: string[]; attempt<T>(read: () => T
   };
 }
 
+/**
+ * The values no output may show: every URL setting's credentials (REDIS_URL, SLACK_API_URL,
+ * DISCORD_API_URL, whether or not the platform is configured) and the configured platforms' own.
+ */
+export function secretsOf(env: Record<string, string | undefined>, platformSecrets: string[] = []): string[] {
+  return [...platformSecrets, ...["REDIS_URL", "SLACK_API_URL", "DISCORD_API_URL"].flatMap((name) => urlSecrets(env[name]?.trim()))];
+}
+
+/**
+ * From here on, an error nobody caught is printed without secrets (the values of `secrets`, URL
+ * credentials) before the process exits with code 1, as Node would have.
+ */
+export function redactCrashes(secrets: () => string[]): void {
+  const crash = (err: unknown) => {
+    // a store that cannot start says so in one line; anything else is a bug, with its stack
+    if (err instanceof StoreStartError) process.stderr.write(`${redact(err.message, secrets())}\n`);
+    else process.stderr.write(`The coach stopped on an unexpected error: ${redact(err instanceof Error ? (err.stack ?? err.message) : String(err), secrets())}\n`);
+    process.exit(1);
+  };
+  process.on("uncaughtException", crash);
+  process.on("unhandledRejection", crash);
+}
+
 /** Writes the settings problems (variable names, never values) to stderr and exits with code 2. */
 export function exitOnSettingsProblems(problems: string[]): never {
   process.stderr.write(`${new SettingsError(problems).message}\nSee the README's "Configuration" section.\n`);
@@ -59,6 +84,8 @@ export async function startPlatforms(
 ): Promise<RunningPlatforms | null> {
   if (existsSync(".env")) process.loadEnvFile(".env");
   const env = process.env;
+  let secrets = secretsOf(env);
+  redactCrashes(() => secrets);
   // every setting is checked before anything starts, and every problem is reported at once
   const settings = settingsReader();
   const core = settings.attempt(() => readSettings(CoreSettings, env));
@@ -71,7 +98,9 @@ export async function startPlatforms(
     return null;
   }
 
-  const log = createLogger(undefined, configured.flatMap((p) => p.module.secrets(p.settings)));
+  secrets = secretsOf(env, configured.flatMap((p) => p.module.secrets(p.settings)));
+  const log = createLogger(undefined, secrets);
+  const say = (text: string) => process.stderr.write(redact(text, secrets) + "\n");
   let content;
   try {
     content = loadContent();
@@ -86,46 +115,52 @@ export async function startPlatforms(
   try {
     store = await openStore(core, log);
   } catch (err) {
-    // the store's errors name the host, never the password in REDIS_URL
-    process.stderr.write(`${(err as Error).message}\n`);
+    // one line: Redis unreachable (the host, never the password), a folder it cannot use or in use
+    say((err as Error).message);
     process.exit(1);
   }
   const coordinator = new Coordinator({ content, store, log, expireAfterDays: core.COACH_SESSION_TTL_DAYS });
-  await coordinator.sweepExpired();
-  setInterval(() => void coordinator.sweepExpired().catch((err: unknown) => log.error("expiry sweep failed", { error: err })), 24 * 60 * 60 * 1000).unref();
+  // in the background, a batch at a time: the first message does not wait for it, whatever the number of sessions
+  const sweeps = scheduleExpirySweeps(() => coordinator.sweepExpired(), { log });
   let adapters: Adapter[];
   try {
     adapters = await Promise.all(configured.map((p) => p.module.create(p.settings, { coordinator, content, log, store })));
   } catch (err) {
     // a platform's own dialogs file (dialogs/slack.yaml, dialogs/discord.yaml) is checked here
     if (err instanceof ContentError) {
-      process.stderr.write(err.message + "\n");
+      say(err.message);
       process.exit(2);
     }
     throw err;
   }
-  for (const a of adapters) {
-    try {
-      await a.start();
-    } catch (err) {
-      // adapters explain what to check (which variable, which address) without secrets
-      log.error("adapter could not start", { adapter: a.name, error: err });
-      process.stderr.write(`${a.name}: ${(err as Error).message}\n`);
-      await Promise.allSettled(adapters.map((x) => x.stop()));
-      await store.close();
-      process.exit(1);
-    }
-    log.info("adapter started", { adapter: a.name });
-  }
+  // Ctrl-C or SIGTERM from here on stops cleanly, during start-up too (the store's lock is released)
+  const started: Adapter[] = [];
   let stopping: Promise<void> | null = null;
   const stop = (reason: string): Promise<void> =>
     (stopping ??= (async () => {
       log.info("stopping", { signal: reason });
-      await Promise.allSettled(adapters.map((a) => a.stop()));
+      sweeps.stop();
+      await Promise.allSettled(started.map((a) => a.stop()));
+      await sweeps.idle();
       await store.close();
       process.exit(0);
     })());
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
+  for (const a of adapters) {
+    if (stopping) break;
+    started.push(a);
+    try {
+      await a.start();
+    } catch (err) {
+      // adapters explain what to check (which variable, which address) without secrets
+      log.error("adapter could not start", { adapter: a.name, error: err });
+      say(`${a.name}: ${(err as Error).message}`);
+      await Promise.allSettled(started.map((x) => x.stop()));
+      await store.close();
+      process.exit(1);
+    }
+    log.info("adapter started", { adapter: a.name });
+  }
   return { stop };
 }

@@ -6,14 +6,21 @@
  * It asks the same questions with the same words (taken from dialogs/), says the same
  * acknowledgements, and ends with the same plan (built by our plan builder), so that what differs
  * between the two engines is the dialog machinery: prompts, recognizers and state handling.
+ *
+ * Two ways of reading answers: `"microsoft"` (ChoicePrompt and NumberPrompt, with Microsoft's
+ * recognizers, as a Bot Framework developer would write it) and `"coach"` (a TextPrompt for every
+ * question, whose validator reads the answer with the coach's own parsers: its hours and budget
+ * parsers, its choice matching), so that the comparison with the coach is like for like.
  */
 import { ConversationState, MemoryStorage, TestAdapter, type TurnContext } from "botbuilder-core";
 import {
-  ChoicePrompt, DialogSet, DialogTurnStatus, ListStyle, NumberPrompt, WaterfallDialog,
+  ChoicePrompt, DialogSet, DialogTurnStatus, ListStyle, NumberPrompt, TextPrompt, WaterfallDialog,
   type Choice, type DialogState, type FoundChoice, type PromptValidatorContext, type WaterfallStepContext,
 } from "botbuilder-dialogs";
 import type { Content } from "../src/content/compile.ts";
-import type { Lang, Step } from "../src/content/schema.ts";
+import type { ChoiceStep, Lang, Step } from "../src/content/schema.ts";
+import { readQuantity } from "../src/understand/read-quantity.ts";
+import { normalize } from "../src/text/normalize.ts";
 import type { Answer } from "../src/engine/state.ts";
 import { buildPlan, describeAnswer } from "../src/plan/build-plan.ts";
 import { renderPlanMarkdown } from "../src/plan/render-markdown.ts";
@@ -32,6 +39,24 @@ export interface BotbuilderInterview {
 
 const CULTURE: Record<Lang, string> = { fr: "fr-fr", en: "en-us" };
 const ANSWERS = "answers";
+/** Where the "coach" validator leaves the answer it read, for the next waterfall step of the same turn. */
+const READ_ANSWER = Symbol("read answer");
+
+/** How the bot reads answers: Microsoft's recognizers, or the coach's own parsers in a TextPrompt. */
+export type Recognizers = "microsoft" | "coach";
+
+/**
+ * A choice read with the coach's own rules: its number, its label or one of its words alone, else
+ * the choice's keyword index (the matcher the coach's engine uses); null when unclear.
+ */
+function coachChoice(content: Content, s: ChoiceStep, raw: string): string | null {
+  const norm = normalize(raw);
+  if (/^\d+$/.test(norm)) return s.choices[Number(norm) - 1]?.id ?? null;
+  const exact = s.choices.filter((ch) => [ch.label.fr, ch.label.en, ...ch.match.fr, ...ch.match.en].some((w) => normalize(w) === norm));
+  if (exact.length === 1) return exact[0]!.id;
+  const [first, second] = content.choiceIndex.get(s.id)?.match(raw) ?? [];
+  return first && !(second && second.score >= first.score) ? first.key : null;
+}
 
 /**
  * Builds the bot. Each step of dialogs/interview.yaml becomes a prompt: a choice step a
@@ -42,7 +67,7 @@ const ANSWERS = "answers";
  * const bot = createBotbuilderInterview(loadContent(), "fr");
  * for (const text of ["bonjour", "2", "10 h", "200 $", "1", "3"]) await bot.turn("c1", text);
  */
-export function createBotbuilderInterview(content: Content, lang: Lang): BotbuilderInterview {
+export function createBotbuilderInterview(content: Content, lang: Lang, recognizers: Recognizers = "microsoft"): BotbuilderInterview {
   const storage = new MemoryStorage();
   const conversationState = new ConversationState(storage);
   const dialogs = new DialogSet(conversationState.createProperty<DialogState>("dialogState"));
@@ -53,17 +78,36 @@ export function createBotbuilderInterview(content: Content, lang: Lang): Botbuil
   dialogs.add(new NumberPrompt("number", async (p: PromptValidatorContext<number>) => p.recognized.succeeded && (p.recognized.value ?? -1) >= 0, culture));
   const text = content.messages.text;
   const steps = content.steps;
+  // the "coach" way: one TextPrompt per question, its validator reading with the coach's parsers
+  for (const s of steps) {
+    dialogs.add(
+      new TextPrompt(`text:${s.id}`, async (p: PromptValidatorContext<string>) => {
+        if (!p.recognized.succeeded || p.recognized.value === undefined) return false;
+        const raw = p.recognized.value;
+        const answer: Answer | null = s.kind === "choice" ? ((id) => (id ? { type: "choice" as const, id } : null))(coachChoice(content, s, raw)) : (readQuantity(content, s.parse, raw).reading?.answer ?? null);
+        if (answer) p.context.turnState.set(READ_ANSWER, answer);
+        return answer !== null;
+      }),
+    );
+  }
 
   /** The answer the previous prompt returned, in the engine's Answer shape. */
-  const answerOf = (s: Step, result: unknown): Answer =>
-    s.kind === "choice"
-      ? { type: "choice", id: s.choices[(result as FoundChoice).index]!.id }
-      : s.parse === "hours"
-        ? { type: "hours", hoursPerMonth: result as number }
-        : { type: "money", amountPerMonth: result as number, currency: null };
+  const answerOf = (w: WaterfallStepContext, s: Step, result: unknown): Answer =>
+    recognizers === "coach"
+      ? (w.context.turnState.get(READ_ANSWER) as Answer)
+      : s.kind === "choice"
+        ? { type: "choice", id: s.choices[(result as FoundChoice).index]!.id }
+        : s.parse === "hours"
+          ? { type: "hours", hoursPerMonth: result as number }
+          : { type: "money", amountPerMonth: result as number, currency: null };
 
   const ask = (w: WaterfallStepContext, s: Step) =>
-    s.kind === "choice"
+    recognizers === "coach"
+      ? w.prompt(`text:${s.id}`, {
+          prompt: `${fill(text.progress[lang], { number: steps.indexOf(s) + 1, total: steps.length }, lang)} ${s.prompt[lang]}`,
+          retryPrompt: s.reprompt[lang],
+        })
+      : s.kind === "choice"
       ? w.prompt("choice", {
           prompt: `${fill(text.progress[lang], { number: steps.indexOf(s) + 1, total: steps.length }, lang)} ${s.prompt[lang]}`,
           retryPrompt: s.reprompt[lang],
@@ -80,7 +124,7 @@ export function createBotbuilderInterview(content: Content, lang: Lang): Botbuil
     // the waterfall's own per-dialog values, persisted with the dialog state
     const values = w.values as Record<string, unknown>;
     const answers = (values[ANSWERS] ?? {}) as Record<string, Answer>;
-    const answer = answerOf(previous, w.result);
+    const answer = answerOf(w, previous, w.result);
     answers[previous.id] = answer;
     values[ANSWERS] = answers;
     await w.context.sendActivity(fill(previous.ack[lang], { answer: describeAnswer(content, previous.id, answer, lang) }, lang));

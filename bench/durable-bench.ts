@@ -18,6 +18,7 @@ import { STATE_VERSION, type SessionState } from "../src/engine/state.ts";
 import { step } from "../src/engine/step.ts";
 import { fileNameOf, LowdbStore } from "../src/store/lowdb-store.ts";
 import type { SessionStore, StoredSession } from "../src/store/session-store.ts";
+import { dropCaches } from "./first-message-bench.ts";
 import { INTERVIEW, MID_INTERVIEW_TURNS } from "./interview-script.ts";
 import { percentile, Runs } from "./stats.ts";
 
@@ -32,7 +33,7 @@ export interface DurableBenchOptions {
 }
 
 /** Figures per size: `${size}.p50` etc.; the ratio is `ratio.p99`. Durations in ms. */
-export type DurableFigure = `${number}.${"p50" | "p99" | "turnsPerSec" | "storedP99" | "readP99" | "writeP99" | "engineP99" | "forgetP50" | RawFigure}` | "ratio.p99" | "ratio.rawP99";
+export type DurableFigure = `${number}.${"p50" | "p99" | "turnsPerSec" | "storedP99" | "readP99" | "writeP99" | "engineP99" | "forgetP50" | "coldStoredP50" | "coldStoredP99" | RawFigure}` | "ratio.p99" | "ratio.rawP99";
 
 /** The bare I/O figures: the whole, and each operation, at p50 and p99. */
 type RawFigure = `raw${"" | "Read" | "Write" | "Rename"}P${"50" | "99"}`;
@@ -243,9 +244,30 @@ export function seeded(seed: number): () => number {
  * Fills a temporary directory per size, runs the benchmark, and removes everything it wrote.
  * Returns the figures and how long populating each size took.
  */
-export async function benchDurable(content: Content, o: DurableBenchOptions, progress: (line: string) => void): Promise<{ runs: Runs<DurableFigure>; populateMs: Map<number, number> }> {
+/**
+ * Turns of stored sessions (picked at random, each touched once) right after Linux's page cache
+ * was dropped: a session coming back after days, its file no longer in memory. Durations in ms;
+ * null (with the reason) when the cache cannot be dropped (it needs root).
+ */
+async function coldStoredTurns(s: TurnSetup, count: number, random: () => number): Promise<number[] | string> {
+  const why = dropCaches();
+  if (why) return why;
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) {
+    let pick = Math.floor(random() * s.size);
+    while (s.progress[pick]! >= INTERVIEW.length) pick = (pick + 1) % s.size;
+    const t0 = performance.now();
+    await s.coordinator.handle(storedKey(pick), INTERVIEW[s.progress[pick]!]!);
+    out.push(performance.now() - t0);
+    s.progress[pick]!++;
+  }
+  return out;
+}
+
+export async function benchDurable(content: Content, o: DurableBenchOptions, progress: (line: string) => void): Promise<{ runs: Runs<DurableFigure>; populateMs: Map<number, number>; coldSkipped: string | null }> {
   const root = await mkdtemp(join(tmpdir(), "coach-bench-lowdb-"));
   const populateMs = new Map<number, number>();
+  let coldSkipped: string | null = null;
   try {
     const setups: SizeSetup[] = [];
     for (const size of o.sizes) {
@@ -267,7 +289,7 @@ export async function benchDurable(content: Content, o: DurableBenchOptions, pro
       const order = setups.map((_, i) => setups[(i + r) % setups.length]!);
       for (const s of order) {
         const x = await runSize(s, o, r, random);
-        const f = (name: TurnFigureName | RawFigure, v: number) => runs.add(`${s.size}.${name}`, v);
+        const f = (name: TurnFigureName | RawFigure | "coldStoredP50" | "coldStoredP99", v: number) => runs.add(`${s.size}.${name}`, v);
         addTurnFigures(x, f);
         p99.set(s.size, percentile(x.all, 0.99));
         const raw = await rawIo(s, o.interviews * INTERVIEW.length + o.storedTurns, random);
@@ -283,7 +305,19 @@ export async function benchDurable(content: Content, o: DurableBenchOptions, pro
       runs.add("ratio.rawP99", rawP99.get(largest)! / rawP99.get(smallest)!);
       progress(`  run ${r + 1}/${o.runs}: p99 ${o.sizes.map((n) => `${n.toLocaleString("en-US")}: ${p99.get(n)!.toFixed(2)} ms (bare I/O ${rawP99.get(n)!.toFixed(2)} ms)`).join(", ")}`);
     }
-    return { runs, populateMs };
+    // cold page cache, after every warm run (dropping the cache would make the next warm run cold)
+    for (let r = 0; r < o.runs && coldSkipped === null; r++) {
+      for (const s of setups) {
+        const cold = await coldStoredTurns(s, Math.min(o.storedTurns, 100), random);
+        if (typeof cold === "string") {
+          coldSkipped = cold;
+          break;
+        }
+        runs.add(`${s.size}.coldStoredP50`, percentile(cold, 0.5));
+        runs.add(`${s.size}.coldStoredP99`, percentile(cold, 0.99));
+      }
+    }
+    return { runs, populateMs, coldSkipped };
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -9,7 +9,7 @@ import { Coordinator } from "../src/coordinator.ts";
 import type { SessionState } from "../src/engine/state.ts";
 import { step } from "../src/engine/step.ts";
 import { MemoryStore } from "../src/store/memory-store.ts";
-import { createBotbuilderInterview } from "./botbuilder-interview.ts";
+import { createBotbuilderInterview, type Recognizers } from "./botbuilder-interview.ts";
 import { INTERVIEW, INTERVIEW_TEXTS } from "./interview-script.ts";
 import { Runs } from "./stats.ts";
 import { timeAsyncTurns, timeSyncTurns, type TurnRun } from "./turn-timer.ts";
@@ -20,7 +20,8 @@ export type EngineFigure =
   | "coordinator.turnsPerSec" | "coordinator.p50" | "coordinator.p99"
   | "botbuilder.turnsPerSec" | "botbuilder.p50" | "botbuilder.p99"
   | "botbuilderEn.turnsPerSec" | "botbuilderEn.p50" | "botbuilderEn.p99"
-  | "ratio.coordinator/botbuilder" | "ratio.step/botbuilder" | "ratio.coordinator/botbuilderEn";
+  | "botbuilderCoach.turnsPerSec" | "botbuilderCoach.p50" | "botbuilderCoach.p99"
+  | "ratio.coordinator/botbuilder" | "ratio.step/botbuilder" | "ratio.coordinator/botbuilderEn" | "ratio.coordinator/botbuilderCoach";
 
 /** How many interviews each engine plays per run (each interview is 6 turns). */
 export interface EngineBenchOptions {
@@ -60,9 +61,10 @@ export async function runCoordinator(content: Content, interviews: number, prefi
 /**
  * One run of the botbuilder-dialogs interview, one new conversation per interview. `lang` picks the
  * prompts' words and the recognizers' culture (fr-fr or en-us); the user's messages are the same.
+ * `recognizers`: Microsoft's (ChoicePrompt, NumberPrompt) or the coach's own in TextPrompts.
  */
-export async function runBotbuilder(content: Content, interviews: number, prefix: string, lang: Lang = "fr"): Promise<TurnRun> {
-  const bot = createBotbuilderInterview(content, lang);
+export async function runBotbuilder(content: Content, interviews: number, prefix: string, lang: Lang = "fr", recognizers: Recognizers = "microsoft"): Promise<TurnRun> {
+  const bot = createBotbuilderInterview(content, lang, recognizers);
   let planned = 0;
   const run = await timeAsyncTurns(interviews, INTERVIEW_TEXTS.length, async (c, t) => {
     const sent = await bot.turn(`${prefix}-${c}`, INTERVIEW_TEXTS[t]!);
@@ -73,12 +75,14 @@ export async function runBotbuilder(content: Content, interviews: number, prefix
   return run;
 }
 
-const ENGINES = ["step", "coordinator", "botbuilder", "botbuilderEn"] as const;
+const ENGINES = ["step", "coordinator", "botbuilderCoach", "botbuilder", "botbuilderEn"] as const;
 
 /**
  * Runs the engines `runs` times, interleaved (the order rotates each run), after a warm-up of
- * each, and returns every figure with its spread. "botbuilderEn" is the same Bot Framework
- * interview with the en-us culture, to show that the ratio is not only French number recognition.
+ * each, and returns every figure with its spread. "botbuilderCoach" is the Bot Framework interview
+ * reading answers with the coach's own parsers (TextPrompts): the like-for-like comparison.
+ * "botbuilder" uses Microsoft's recognizers (fr-fr), "botbuilderEn" the same with en-us, to show
+ * that the ratio is not only French number recognition.
  */
 export async function benchEngines(content: Content, o: EngineBenchOptions, progress: (line: string) => void): Promise<Runs<EngineFigure>> {
   // warm-up: JIT, the recognizers' models, the content's lazily built tables
@@ -86,6 +90,7 @@ export async function benchEngines(content: Content, o: EngineBenchOptions, prog
   await runCoordinator(content, Math.ceil(o.coordinatorInterviews / 4), "warm");
   await runBotbuilder(content, Math.ceil(o.botbuilderInterviews / 4), "warm");
   await runBotbuilder(content, Math.ceil(o.botbuilderInterviews / 4), "warm", "en");
+  await runBotbuilder(content, Math.ceil(o.botbuilderInterviews / 4), "warm", "fr", "coach");
   const runs = new Runs<EngineFigure>();
   for (let r = 0; r < o.runs; r++) {
     const results: Partial<Record<(typeof ENGINES)[number], TurnRun>> = {};
@@ -94,6 +99,7 @@ export async function benchEngines(content: Content, o: EngineBenchOptions, prog
       if (which === "step") results.step = runStep(content, o.stepInterviews);
       else if (which === "coordinator") results.coordinator = await runCoordinator(content, o.coordinatorInterviews, `r${r}`);
       else if (which === "botbuilder") results.botbuilder = await runBotbuilder(content, o.botbuilderInterviews, `r${r}`);
+      else if (which === "botbuilderCoach") results.botbuilderCoach = await runBotbuilder(content, o.botbuilderInterviews, `r${r}`, "fr", "coach");
       else results.botbuilderEn = await runBotbuilder(content, o.botbuilderInterviews, `r${r}`, "en");
     }
     for (const which of ENGINES) {
@@ -105,8 +111,9 @@ export async function benchEngines(content: Content, o: EngineBenchOptions, prog
     runs.add("ratio.coordinator/botbuilder", results.coordinator!.turnsPerSec / results.botbuilder!.turnsPerSec);
     runs.add("ratio.step/botbuilder", results.step!.turnsPerSec / results.botbuilder!.turnsPerSec);
     runs.add("ratio.coordinator/botbuilderEn", results.coordinator!.turnsPerSec / results.botbuilderEn!.turnsPerSec);
+    runs.add("ratio.coordinator/botbuilderCoach", results.coordinator!.turnsPerSec / results.botbuilderCoach!.turnsPerSec);
     progress(
-      `  run ${r + 1}/${o.runs}: step ${Math.round(results.step!.turnsPerSec)}/s, coordinator ${Math.round(results.coordinator!.turnsPerSec)}/s, botbuilder ${Math.round(results.botbuilder!.turnsPerSec)}/s (en-us ${Math.round(results.botbuilderEn!.turnsPerSec)}/s)`,
+      `  run ${r + 1}/${o.runs}: step ${Math.round(results.step!.turnsPerSec)}/s, coordinator ${Math.round(results.coordinator!.turnsPerSec)}/s, botbuilder with the coach's parsers ${Math.round(results.botbuilderCoach!.turnsPerSec)}/s, with Microsoft's recognizers ${Math.round(results.botbuilder!.turnsPerSec)}/s (en-us ${Math.round(results.botbuilderEn!.turnsPerSec)}/s)`,
     );
   }
   return runs;

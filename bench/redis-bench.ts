@@ -55,7 +55,7 @@ export type RedisBenchResult =
 
 type Client = ReturnType<typeof createClient>;
 
-interface Server {
+export interface Server {
   url: string;
   dir: string;
   child: ChildProcess;
@@ -63,7 +63,7 @@ interface Server {
 }
 
 /** Why redis-server cannot be used here, or null when it can; and its version. */
-function probe(): { why: string | null; version: string } {
+export function probe(): { why: string | null; version: string } {
   const p = spawnSync(REDIS_BINARY, ["--version"], { encoding: "utf8" });
   if (p.error || p.status !== 0) return { why: `${REDIS_BINARY} not found on PATH (${p.error?.message ?? `exit status ${p.status}`}; install it: apt-get install redis-server)`, version: "" };
   return { why: null, version: p.stdout.trim().split(" ").slice(0, 3).join(" ") };
@@ -80,11 +80,14 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts a redis-server with the default persistence in a new temporary directory. */
-async function startServer(): Promise<Server> {
+/**
+ * Starts a redis-server in a new temporary directory, with the default persistence unless told
+ * otherwise (`["--appendonly", "yes", "--appendfsync", "everysec"]`, say).
+ */
+export async function startServer(persistence: string[] = ["--save", PERSISTENCE.save, "--appendonly", PERSISTENCE.appendonly]): Promise<Server> {
   const dir = await mkdtemp(join(tmpdir(), "coach-bench-redis-"));
   const port = await freePort();
-  const child = spawn(REDIS_BINARY, ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--save", PERSISTENCE.save, "--appendonly", PERSISTENCE.appendonly, "--daemonize", "no"], {
+  const child = spawn(REDIS_BINARY, ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, ...persistence, "--daemonize", "no"], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
@@ -123,7 +126,7 @@ async function startServer(): Promise<Server> {
   return { url: `redis://127.0.0.1:${port}`, dir, child, stop };
 }
 
-async function connect(url: string): Promise<Client> {
+export async function connect(url: string): Promise<Client> {
   const client = createClient({ url });
   client.on("error", () => {
     // reported by the command that fails
@@ -142,7 +145,7 @@ const info = async (client: Client, section: string, field: string): Promise<str
  * Coordinator's TTL), the others are copies of that hash and TTL under their own keys. Returns how
  * long it took (ms) and how to name a session's Redis key.
  */
-async function populate(store: RedisStore, client: Client, count: number, content: Content, ttlSeconds: number): Promise<{ ms: number; redisKeyOf: (key: string) => string }> {
+export async function populateRedis(store: RedisStore, client: Client, count: number, content: Content, ttlSeconds: number): Promise<{ ms: number; redisKeyOf: (key: string) => string }> {
   const t0 = performance.now();
   const template = storedKey(0);
   const value: StoredSession = { version: STATE_VERSION, state: midInterviewState(content, new Date().toISOString()) };
@@ -218,7 +221,7 @@ export async function benchRedis(content: Content, o: DurableBenchOptions, progr
       clients.push(client);
       const redisStore = await RedisStore.connect({ url: server.url });
       stores.push(redisStore);
-      const { ms, redisKeyOf } = await populate(redisStore, client, size, content, ttlSeconds);
+      const { ms, redisKeyOf } = await populateRedis(redisStore, client, size, content, ttlSeconds);
       populateMs.set(size, ms);
       progress(`  ${size.toLocaleString("en-US")} sessions written to ${server.url} in ${(ms / 1000).toFixed(1)} s`);
       const clock = timeStore(redisStore);

@@ -4,18 +4,41 @@
  */
 import { z } from "zod";
 
+/** An empty line in .env (`REDIS_URL=`) means "not set". */
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/** A redis:// or rediss:// URL the client can use: a host, and a port from 1 to 65535 if one is given. */
+const redisUrl = z
+  .string()
+  .trim()
+  .regex(/^rediss?:\/\/\S+$/, "must look like redis://host:6379 (or rediss:// for TLS)")
+  .superRefine((value, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: "custom", message: "is not a valid URL: it must look like redis://host:6379 (or redis://:password@host:6379)" });
+      return;
+    }
+    if (url.hostname === "") ctx.addIssue({ code: "custom", message: "has no host: it must look like redis://host:6379" });
+  });
+
 export const CoreSettings = z.object({
   /** where the lowdb session files live */
   COACH_DATA_DIR: z.string().min(1).default("data"),
   /** sessions untouched for this many days are deleted */
   COACH_SESSION_TTL_DAYS: z.coerce.number().positive("must be a number of days above 0, e.g. 30").default(30),
   /** when set, sessions live in Redis (shared by several instances) instead of lowdb files */
-  REDIS_URL: z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v), // an empty line in .env means "not set"
-    z
-      .string()
-      .regex(/^rediss?:\/\/\S+$/, "must look like redis://host:6379 (or rediss:// for TLS)")
-      .optional(),
+  REDIS_URL: z.preprocess(blankToUndefined, redisUrl.optional()),
+  /**
+   * `fsync`: each lowdb write is flushed to the disk (file and folder) before the answer is
+   * acknowledged, so a power cut or an OS crash loses nothing acknowledged; with Redis, the coach
+   * checks that Redis keeps an append-only file synced every second. `off` (the default): the OS
+   * writes when it likes (a killed process still loses nothing).
+   */
+  COACH_DURABLE: z.preprocess(
+    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim().toLowerCase()) : v),
+    z.enum(["fsync", "off"], { error: 'must be "fsync" (flush every write to the disk) or "off"' }).default("off"),
   ),
 });
 export type CoreSettings = z.infer<typeof CoreSettings>;

@@ -8,8 +8,12 @@ import { baseOf, migrateFromV1, printMode, SessionState, STATE_VERSION, Persiste
 import { step } from "./engine/step.ts";
 import { buildPlan } from "./plan/build-plan.ts";
 import { silentLogger, type Logger } from "./log.ts";
+import { detectLanguage } from "./text/detect-language.ts";
 import { fill } from "./text/template.ts";
+import { reliabilityTexts, type ReliabilityTexts } from "./content/reliability-texts.ts";
 import type { SessionStore } from "./store/session-store.ts";
+import { isStoreUnavailable } from "./store/store-errors.ts";
+import { markNotSaved } from "./turn-not-saved.ts";
 import type { Answer } from "./vocabulary/answers.ts";
 import type { Effect, TurnEvent } from "./vocabulary/effects.ts";
 import type { Input } from "./vocabulary/inputs.ts";
@@ -47,9 +51,33 @@ export interface CoordinatorOptions {
   expireAfterDays?: number;
   /** inputs of one session waiting their turn beyond this are answered "slow down" (default 20) */
   maxQueuedPerSession?: number;
+  /** dialogs/reliability.yaml, already loaded; read from disk when absent */
+  reliability?: ReliabilityTexts;
 }
 
-type Loaded = { state: SessionState | undefined; reset: "stale" | "expired" | null; revision: string | null; place: string | null };
+/**
+ * Why a session was started again: the content changed (`stale`), it expired, it could not be
+ * read (`damaged`: set aside), or a newer coach wrote it (`newer`: set aside).
+ */
+type Reset = "stale" | "expired" | "damaged" | "newer";
+
+type Loaded = { state: SessionState | undefined; reset: Reset | null; revision: string | null; place: string | null; raw: unknown };
+
+/**
+ * A write the store could not confirm (the connection broke while it was sent): it may have been
+ * applied. The next turn of the session finds out, and if it was, shows where the person is
+ * instead of applying their next message to a question they have not seen.
+ */
+interface UnconfirmedWrite {
+  json: string;
+  outcome: TurnOutcome;
+}
+
+/** At most this many unconfirmed writes are remembered (the oldest are forgotten first). */
+const MAX_UNCONFIRMED = 10_000;
+
+/** How many expired sessions the sweep handles at a time before it lets turns run. */
+const SWEEP_BATCH = 100;
 
 /** What an adapter may say about an input besides the input itself. */
 export interface TurnOptions {
@@ -73,6 +101,8 @@ export class Coordinator {
   private readonly queues = new Map<string, { tail: Promise<unknown>; depth: number }>();
   private readonly expireAfterMs: number;
   private readonly maxQueued: number;
+  private readonly reliability: ReliabilityTexts;
+  private readonly unconfirmed = new Map<string, UnconfirmedWrite>();
 
   constructor(options: CoordinatorOptions) {
     this.content = options.content;
@@ -81,6 +111,7 @@ export class Coordinator {
     this.log = options.log ?? silentLogger;
     this.expireAfterMs = (options.expireAfterDays ?? 30) * DAY_MS;
     this.maxQueued = options.maxQueuedPerSession ?? 20;
+    this.reliability = options.reliability ?? reliabilityTexts();
   }
 
   /**
@@ -100,22 +131,21 @@ export class Coordinator {
   }
 
   /**
-   * Removes every session untouched for longer than the expiry, and returns how many went. Run at
-   * start-up and once a day by the composition root.
+   * Removes every session untouched for longer than the expiry (and the copies set aside from
+   * them), and returns how many sessions went. The store lists the candidates a batch at a time
+   * without reading them; each is removed in its session's turn, only if still untouched, and the
+   * sweep lets turns run between batches, so people are answered while it runs. Scheduled at
+   * start-up and daily by the composition root (src/store/expiry-schedule.ts).
    */
   async sweepExpired(): Promise<number> {
+    const before = new Date(this.now().getTime() - this.expireAfterMs);
     let removed = 0;
-    for (const key of await this.store.keys()) {
-      await this.serialize(key, async () => {
-        const raw = (await this.store.read(key)).value as { state?: { updatedAt?: unknown } } | undefined;
-        const updated = typeof raw?.state?.updatedAt === "string" ? Date.parse(raw.state.updatedAt) : NaN;
-        if (Number.isFinite(updated) && this.now().getTime() - updated > this.expireAfterMs) {
-          await this.store.delete(key);
-          removed++;
-        }
-      });
+    for await (const batch of this.store.untouchedSince(before, SWEEP_BATCH)) {
+      for (const key of batch) if (await this.serialize(key, () => this.store.deleteIfUntouchedSince(key, before))) removed++;
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    if (removed > 0) this.log.info("expired sessions removed", { removed });
+    const copies = await this.store.pruneAside(before);
+    if (removed > 0 || copies > 0) this.log.info("expired sessions removed", { removed, copiesRemoved: copies });
     return removed;
   }
 
@@ -130,10 +160,14 @@ export class Coordinator {
 
   private serialize<T>(key: string, work: () => Promise<T>): Promise<T> {
     const entry = this.queues.get(key) ?? { tail: Promise.resolve(), depth: 0 };
+    // the place in the line shared with other instances is taken now, in the order inputs arrive
+    const turnInLine = this.store.enterTurn?.(key);
     const run = async () => {
+      const leaveLine = turnInLine ? await turnInLine : undefined;
       try {
         return await work();
       } finally {
+        await leaveLine?.();
         entry.depth--;
         if (entry.depth === 0 && this.queues.get(key) === entry) this.queues.delete(key);
       }
@@ -146,28 +180,41 @@ export class Coordinator {
   }
 
   private async turn(key: string, input: Input, newPlace: string | undefined): Promise<TurnOutcome> {
+    try {
+      return await this.tryTurn(key, input, newPlace);
+    } catch (err) {
+      // the store is out of reach or the disk refused: say so, nothing of this input was kept
+      if (!isStoreUnavailable(err)) throw err;
+      this.log.warn("a turn could not reach the session store; the user was asked to try again", { kind: err.kind, code: err.code ?? null, error: err.message });
+      return this.unavailable(input);
+    }
+  }
+
+  private async tryTurn(key: string, input: Input, newPlace: string | undefined): Promise<TurnOutcome> {
     // optimistic concurrency: if another instance wrote this session meanwhile, read again and redo
     for (let attempt = 1; ; attempt++) {
-      const { state, reset, revision, place: oldPlace } = await this.load(key);
+      const { state, reset, revision, place: oldPlace, raw } = await this.load(key);
+      const unconfirmed = this.unconfirmed.get(key);
+      if (unconfirmed) {
+        this.unconfirmed.delete(key);
+        if (raw !== undefined && JSON.stringify(raw) === unconfirmed.json) {
+          // the write the person was told had failed went through: show where they are, take nothing
+          this.log.info("a write that looked lost had been applied; the user is shown where they are");
+          const notice = { kind: "text" as const, text: this.reliability.savedAfterAll[unconfirmed.outcome.lang], choices: [] };
+          return { ...unconfirmed.outcome, replies: [notice, ...unconfirmed.outcome.replies] };
+        }
+      }
       const place = newPlace ?? oldPlace;
       const result = step(state, input, this.content, this.now().toISOString());
       const forget = result.effects.some((e) => e.kind === "forget-user");
-      if (forget) {
-        await this.store.delete(key);
-        this.log.info("session forgotten at the user's request");
-      } else if (
-        result.save &&
-        !(await this.store.writeIf(key, { version: STATE_VERSION, state: result.state, ...(place !== null ? { place } : {}) }, revision, this.expireAfterMs / 1000))
-      ) {
-        if (attempt >= MAX_ATTEMPTS) throw new Error(`session changed ${MAX_ATTEMPTS} times while one input was handled`);
-        this.log.info("session written by another instance meanwhile; handling the input again", { attempt });
-        continue;
-      }
-      for (const e of result.events) if (e.kind === "doubt" || e.kind === "confirming" || e.kind === "reasked" || e.kind === "not-understood") this.log.info(`turn: ${e.kind}`, { ...e });
       const t = this.content.messages.text;
       const lang = result.state.lang;
       const notice =
-        reset === "stale" ? t.sessionReset[lang] : reset === "expired" ? fill(t.expired[lang], { days: this.expireAfterMs / DAY_MS }, lang) : null;
+        reset === "stale" ? t.sessionReset[lang]
+        : reset === "expired" ? fill(t.expired[lang], { days: this.expireAfterMs / DAY_MS }, lang)
+        : reset === "damaged" ? this.reliability.damaged[lang]
+        : reset === "newer" ? this.reliability.newerVersion[lang]
+        : null;
       const replies = notice && result.save ? [{ kind: "text" as const, text: notice, choices: [] }, ...result.replies] : result.replies;
       const base = baseOf(result.state.mode);
       const done = !forget && base.is === "done";
@@ -175,7 +222,7 @@ export class Coordinator {
       const content = this.content;
       const answers = forget ? {} : result.state.answers;
       let plan: Plan | null | undefined;
-      return {
+      const outcome: TurnOutcome = {
         replies,
         lang,
         step: forget ? null : stepOf(base),
@@ -192,19 +239,65 @@ export class Coordinator {
         events: result.events,
         known: state !== undefined,
       };
+      if (forget) {
+        await this.store.delete(key);
+        this.log.info("session forgotten at the user's request");
+        return outcome;
+      }
+      if (!result.save) return outcome;
+      const value = { version: STATE_VERSION, state: result.state, ...(place !== null ? { place } : {}) };
+      let written: boolean;
+      try {
+        written = await this.store.writeIf(key, value, revision, this.expireAfterMs / 1000, this.now());
+      } catch (err) {
+        if (isStoreUnavailable(err) && err.maybeApplied) this.rememberUnconfirmed(key, { json: JSON.stringify(value), outcome });
+        throw err;
+      }
+      if (!written) {
+        if (attempt >= MAX_ATTEMPTS) throw new Error(`session changed ${MAX_ATTEMPTS} times while one input was handled`);
+        this.log.info("session written by another instance meanwhile; handling the input again", { attempt });
+        continue;
+      }
+      for (const e of result.events) if (e.kind === "doubt" || e.kind === "confirming" || e.kind === "reasked" || e.kind === "not-understood") this.log.info(`turn: ${e.kind}`, { ...e });
+      return outcome;
     }
+  }
+
+  private rememberUnconfirmed(key: string, write: UnconfirmedWrite): void {
+    this.unconfirmed.delete(key);
+    this.unconfirmed.set(key, write);
+    if (this.unconfirmed.size > MAX_UNCONFIRMED) {
+      const oldest = this.unconfirmed.keys().next();
+      if (!oldest.done) this.unconfirmed.delete(oldest.value);
+    }
+  }
+
+  /** The answer to an input whose session could not be read or written: try again in a minute. */
+  private unavailable(input: Input): TurnOutcome {
+    const lang = input.locale ?? (input.kind === "text" ? detectLanguage(input.text, this.content.languageHints) : null) ?? this.content.messages.defaultLang;
+    return markNotSaved({
+      replies: [{ kind: "text", text: this.reliability.memoryUnavailable[lang], choices: [] }],
+      lang, step: null, mode: "unavailable", done: false, plan: null, answers: {}, objection: null, effects: [], events: [], known: false,
+    });
   }
 
   /** Reads and checks a stored session; one that no longer fits is dropped (and the user told). */
   private async load(key: string): Promise<Loaded> {
-    const { value: raw, revision } = await this.store.read(key);
-    if (raw === undefined) return { state: undefined, reset: null, revision, place: null };
+    const { value: raw, revision, setAside } = await this.store.read(key);
+    if (setAside) {
+      // the store could not read it as a document (not JSON): it kept a copy aside
+      this.log.warn("stored session could not be read; kept aside, the user starts again", { copy: setAside.copy, reason: setAside.reason });
+      return { state: undefined, reset: "damaged", revision: null, place: null, raw: undefined };
+    }
+    if (raw === undefined) return { state: undefined, reset: null, revision, place: null, raw };
     const envelope = PersistedSession.safeParse(raw);
     if (!envelope.success || envelope.data.version > STATE_VERSION) {
       // written by a newer coach, or not a session at all: keep it, never overwrite it
-      const copy = await this.store.setAside(key, envelope.success ? `version-${envelope.data.version}` : "unreadable");
-      this.log.warn("stored session of an unknown shape kept aside; starting the user again", { copy });
-      return { state: undefined, reset: "stale", revision: null, place: null };
+      const newer = envelope.success;
+      const copy = await this.store.setAside(key, newer ? `version-${envelope.data.version}` : "unreadable");
+      if (newer) this.log.warn("stored session written by a newer coach kept aside; starting the user again", { copy, version: envelope.data.version });
+      else this.log.warn("stored document is not a session; kept aside, the user starts again", { copy, reason: envelope.error.issues[0]?.message ?? "invalid" });
+      return { state: undefined, reset: newer ? "newer" : "damaged", revision: null, place: null, raw: undefined };
     }
     let stateData = envelope.data.state;
     if (envelope.data.version < STATE_VERSION) {
@@ -213,17 +306,23 @@ export class Coordinator {
       const migrated = envelope.data.version === 1 ? migrateFromV1(stateData) : envelope.data.version === 2 ? stateData : undefined;
       if (migrated === undefined) {
         this.log.info("session of an older shape; starting it again", { version: envelope.data.version });
-        return { state: undefined, reset: "stale", revision, place: null };
+        return { state: undefined, reset: "stale", revision, place: null, raw };
       }
       stateData = migrated;
     }
     const parsed = SessionState.safeParse(stateData);
-    if (!parsed.success || !fitsContent(parsed.data, this.content)) {
-      this.log.warn("stored session no longer fits the content; starting it again");
-      return { state: undefined, reset: "stale", revision, place: null };
+    if (!parsed.success) {
+      // the current version's shape, with fields that do not fit it: damaged (by hand, or a bug), kept aside
+      const copy = await this.store.setAside(key, "invalid");
+      this.log.warn("stored session does not fit the session schema; kept aside, the user starts again", { copy, reason: parsed.error.issues[0]?.message ?? "invalid" });
+      return { state: undefined, reset: "damaged", revision: null, place: null, raw: undefined };
     }
-    if (this.now().getTime() - Date.parse(parsed.data.updatedAt) > this.expireAfterMs) return { state: undefined, reset: "expired", revision, place: null };
-    return { state: parsed.data, reset: null, revision, place: envelope.data.place ?? null };
+    if (!fitsContent(parsed.data, this.content)) {
+      this.log.warn("stored session no longer fits the content; starting it again");
+      return { state: undefined, reset: "stale", revision, place: null, raw };
+    }
+    if (this.now().getTime() - Date.parse(parsed.data.updatedAt) > this.expireAfterMs) return { state: undefined, reset: "expired", revision, place: null, raw };
+    return { state: parsed.data, reset: null, revision, place: envelope.data.place ?? null, raw };
   }
 }
 

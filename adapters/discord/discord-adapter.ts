@@ -20,6 +20,7 @@ import { sessionKey } from "../../src/store/session-store.ts";
 import { langFromLocale } from "../shared/lang-from-locale.ts";
 
 import { MemorySeenDeliveries, type SeenDeliveries } from "../shared/seen-deliveries.ts";
+import { failureText } from "../shared/turn-failures.ts";
 import { splitText } from "../shared/split-text.ts";
 import { decodeAction } from "../shared/action-codec.ts";
 import { decodeComponentId, type ComponentId } from "./component-id.ts";
@@ -281,7 +282,7 @@ export class DiscordAdapter implements Adapter {
     }
     this.o.log.error("discord interaction failed", { interaction: i.id, error: err });
     try {
-      const content = notice(this.o.dialogs.text.failed, discordLang(i.locale));
+      const content = failureText(err, discordLang(i.locale)) ?? notice(this.o.dialogs.text.failed, discordLang(i.locale));
       // after a deferUpdate, editReply would overwrite the message the button is on: a follow-up instead
       if (i.deferred && !i.replied && !this.deferredUpdates.has(i)) await i.editReply({ content, components: [], files: [] });
       else if (i.deferred || i.replied) await i.followUp({ content, flags: MessageFlags.Ephemeral });

@@ -27,6 +27,10 @@ import { sessionKey } from "../../src/store/session-store.ts";
 import { fill } from "../../src/text/template.ts";
 import type { Input } from "../../src/vocabulary/inputs.ts";
 import { MemorySeenDeliveries, type SeenDeliveries } from "../shared/seen-deliveries.ts";
+import { deliverSaved, failureText } from "../shared/turn-failures.ts";
+import { isStoreUnavailable } from "../../src/store/store-errors.ts";
+import { wasNotSaved } from "../../src/turn-not-saved.ts";
+import { acknowledgeReplay, deliveryIdOf } from "./delivery-id.ts";
 import { contextLine, readPressedButton, TOPIC_BLOCK, TURN_BLOCK, withChoiceMade } from "./block-kit.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { loadSlackDialog, type SlackDialog } from "./slack-dialog-schema.ts";
@@ -134,10 +138,12 @@ export class SlackAdapter implements Adapter {
 
   private wire(): void {
     // first of all: drop repeats, and keep track of the work so that stop() can wait for it
-    // (tracked from the start: Bolt has already acknowledged an event when this runs)
-    this.app.use(async ({ body, context, next }) => {
+    // (tracked from the start: Bolt has already acknowledged an event when this runs); a replayed
+    // /plan or button is acknowledged and not handled again
+    this.app.use(async ({ body, context, next, ...rest }) => {
       const work = (async () => {
         if (await this.isFirstDelivery(body, context)) await next();
+        else await acknowledgeReplay(rest);
       })();
       this.pending.add(work);
       try {
@@ -165,8 +171,8 @@ export class SlackAdapter implements Adapter {
 
   /** False for a delivery already seen (the same event_id), and for a retry sent because our acknowledgement was late. */
   private async isFirstDelivery(body: unknown, context: Context): Promise<boolean> {
-    const eventId = typeof body === "object" && body !== null && "event_id" in body ? body.event_id : undefined;
-    if (typeof eventId !== "string") return true;
+    const eventId = deliveryIdOf(body);
+    if (eventId === undefined) return true;
     const first = await this.seen.claim(`slack:${eventId}`, RETRY_WINDOW_SECONDS);
     if (first && !((context.retryNum ?? 0) > 0 && context.retryReason === "http_timeout")) return true;
     this.o.log.info("slack: repeated delivery ignored", { eventId, retryNum: context.retryNum ?? 0, retryReason: context.retryReason ?? null });
@@ -238,7 +244,8 @@ export class SlackAdapter implements Adapter {
       return;
     }
     const marked = async (outcome: TurnOutcome) => {
-      if (!message?.ts) return;
+      // a click that saved nothing (the store was away) keeps its buttons
+      if (!message?.ts || wasNotSaved(outcome)) return;
       // the pressed message's buttons make way for the choice made (Bolt types its blocks loosely)
       const chosen = fill(this.dialog.text.chosen[outcome.lang], { choice: action.text?.text ?? "" }, outcome.lang);
       const blocks = Array.isArray(message["blocks"]) ? (message["blocks"] as types.KnownBlock[]) : [];
@@ -259,21 +266,23 @@ export class SlackAdapter implements Adapter {
       if (command.channel_id !== dm) await respond({ response_type: "ephemeral", text: escapeSlack(this.dialog.text.planInDm[outcome.lang]) });
     } catch (err) {
       this.o.log.error("slack: could not answer /plan", { error: err instanceof Error ? err.message : String(err) });
-      await respond({ response_type: "ephemeral", text: escapeSlack(this.dialog.text.failed[lang ?? this.o.content.messages.defaultLang]) }).catch(() => undefined);
+      const said = lang ?? this.o.content.messages.defaultLang;
+      await respond({ response_type: "ephemeral", text: escapeSlack(failureText(err, said) ?? this.dialog.text.failed[said]) }).catch(() => undefined);
     }
   }
 
   /** True when `threadTs` of `channel` is where the session holds its interview (SLACK_PLAN_IN=thread), read from the store. */
   private async isInterviewThread(key: string, channel: string, threadTs: string | undefined): Promise<boolean> {
     if (this.o.settings.planIn !== "thread" || threadTs === undefined) return false;
-    return (await this.o.coordinator.placeOf(key)) === threadPlace(channel, threadTs);
+    // with the store away nobody's thread is known: a mention is then answered (and told), a thread reply left
+    return (await this.o.coordinator.placeOf(key).catch((err: unknown) => (isStoreUnavailable(err) ? null : Promise.reject(err)))) === threadPlace(channel, threadTs);
   }
 
   private async turn(key: string, input: Input, place: Place, owner: string, lang: Lang | undefined, before?: (o: TurnOutcome) => Promise<void>): Promise<void> {
     await this.guard(place, lang, async () => {
       const outcome = await this.o.coordinator.handle(key, input);
       await before?.(outcome);
-      await this.poster.deliver(outcome.replies, place, { kind: "turn", owner }, outcome.lang);
+      await deliverSaved(outcome, (replies) => this.poster.deliver(replies, place, { kind: "turn", owner }, outcome.lang), { log: this.o.log });
     });
   }
 
@@ -283,7 +292,8 @@ export class SlackAdapter implements Adapter {
       await work();
     } catch (err) {
       this.o.log.error("slack: could not answer", { error: err instanceof Error ? err.message : String(err) });
-      await this.poster.say(escapeSlack(this.dialog.text.failed[lang ?? this.o.content.messages.defaultLang]), place).catch(() => undefined);
+      const said = lang ?? this.o.content.messages.defaultLang;
+      await this.poster.say(escapeSlack(failureText(err, said) ?? this.dialog.text.failed[said]), place).catch(() => undefined);
     }
   }
 }

@@ -41,6 +41,7 @@ const SlackEnv = z.object({
       z
         .string()
         .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, "must be an http(s) address of Slack's Web API, like https://slack.com/api/")
+        .refine((url) => !/^https?:\/\/[^/]*@/.test(url), "must not hold a user name or password (Slack's client refuses them): use a proxy that needs none, like https://slack.com/api/")
         .transform((url) => (url.endsWith("/") ? url : `${url}/`))
         .optional(),
     ),

@@ -2,30 +2,55 @@
  * Sessions on disk with lowdb: one small JSON file per session under `<dir>/sessions/`, and the
  * copies of a session set aside (damaged, from a newer coach) under `<dir>/sessions/aside/<file>/`,
  * so that forgetting a user removes one folder without listing anyone else's files. A write
- * rewrites one session's file (temp file + rename, by lowdb's steno), so its cost does not grow
- * with the number of users, and a killed process leaves either the old or the new file, never half
- * of one.
+ * rewrites one session's file (a temp file of its own, then a rename: see session-file.ts), so its
+ * cost does not grow with the number of users, and a killed process leaves either the old or the
+ * new file, never half of one.
+ *
+ * One process per data folder: `lockFolder()` (called by openStore) refuses a second one with a
+ * message naming the folder and the process that holds it (folder-lock.ts).
  */
-import { mkdir, readdir, rename, rm } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, opendir, readdir, rename, rm, rmdir, stat, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { Low } from "lowdb";
-import { JSONFile } from "lowdb/node";
+import { silentLogger, type Logger } from "../log.ts";
+import { lockDataFolder, type FolderLock } from "./folder-lock.ts";
 import { InMemoryClaims } from "./in-memory-claims.ts";
+import { DamagedFileError, diskError, SessionFile, type FileOps } from "./session-file.ts";
 import type { Revisioned, SessionStore, StoredSession } from "./session-store.ts";
+import { errnoCode } from "./store-errors.ts";
 
-interface SessionFile extends StoredSession {
+interface SessionFileData extends StoredSession {
   key: string;
   /** counts the writes of this session; files written before it existed count as 0 */
   revision?: number;
 }
 
-/** A key as a file name: letters, digits, "." "_" "-" kept, everything else as %XX. */
+/** File names are kept well under the 255 bytes most file systems allow. */
+const MAX_NAME_BYTES = 200;
+
+/**
+ * A key as a file name: letters, digits, "." "_" "-" kept, everything else as %XX. A key whose name
+ * would be too long for the file system (a 300-character `--user`) is cut and followed by "~" and
+ * a hash of the whole key ("~" is always escaped otherwise, so the two kinds never collide).
+ */
 export function fileNameOf(key: string): string {
-  return key.replace(/[^A-Za-z0-9._-]/g, (ch) => [...Buffer.from(ch, "utf8")].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("")) + ".json";
+  const escaped = key.replace(/[^A-Za-z0-9._-]/g, (ch) => [...Buffer.from(ch, "utf8")].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join(""));
+  if (escaped.length + ".json".length <= MAX_NAME_BYTES) return `${escaped}.json`;
+  const hash = createHash("sha256").update(key, "utf8").digest("hex").slice(0, 40);
+  return `${escaped.slice(0, 100).replace(/%[0-9A-F]?$/, "")}~${hash}.json`;
 }
 
-function keyOf(fileName: string): string {
-  return decodeURIComponent(fileName.slice(0, -".json".length));
+/** The key a file name stands for; null for a hashed name (read the file) or a name no key gives. */
+function keyOfName(fileName: string): string | null {
+  if (!fileName.endsWith(".json") || fileName.includes("~")) return null;
+  let key: string;
+  try {
+    key = decodeURIComponent(fileName.slice(0, -".json".length));
+  } catch {
+    return null;
+  }
+  return fileNameOf(key) === fileName ? key : null;
 }
 
 export interface LowdbStoreOptions {
@@ -35,7 +60,16 @@ export interface LowdbStoreOptions {
   onDamaged?: (message: string) => void;
   /** gives the suffix of a damaged file's copy; defaults to the current time */
   now?: () => Date;
+  /** fsync each written file and its folder (COACH_DURABLE=fsync) */
+  durable?: boolean;
+  /** where stray files met by the sweep are mentioned (once each) */
+  log?: Logger;
+  /** the file operations of session files (tests inject disk errors) */
+  io?: FileOps;
 }
+
+/** Temp files older than this are leftovers of a write that was interrupted (a killed process). */
+const TEMP_LEFTOVER_MS = 60 * 60 * 1000;
 
 /**
  * lowdb is safe in one process only (two writers of one file lose writes): this store is for a
@@ -49,13 +83,36 @@ export class LowdbStore implements SessionStore {
   private readonly claims = new InMemoryClaims();
   /** per key, the write in progress: a check-and-write is atomic within the process */
   private readonly writing = new Map<string, Promise<unknown>>();
+  private readonly log: Logger;
+  /** stray files already mentioned in the log */
+  private readonly strays = new Set<string>();
+  private lock: FolderLock | null = null;
 
   constructor(private readonly options: LowdbStoreOptions) {
     this.sessionsDir = join(options.dir, "sessions");
+    this.log = options.log ?? silentLogger;
+  }
+
+  /**
+   * Makes this process the only coach on the data folder, and checks that the folder can be
+   * written. Called by openStore before the store is used.
+   * @throws StoreStartError naming the folder (and the process that holds it), in one line
+   */
+  async lockFolder(): Promise<void> {
+    if (this.lock) return;
+    this.lock = await lockDataFolder(this.options.dir);
+    const before = this.lock.tookOverFrom;
+    if (before) this.log.info("took over the data folder from a coach process that is no longer running", { pid: before.pid, startedAt: before.startedAt });
   }
 
   private ensureDir(): Promise<void> {
-    this.ready ??= mkdir(this.sessionsDir, { recursive: true }).then(() => undefined);
+    this.ready ??= mkdir(this.sessionsDir, { recursive: true }).then(
+      () => undefined,
+      (err: unknown) => {
+        this.ready = null;
+        throw diskError("create the folder", this.sessionsDir, err);
+      },
+    );
     return this.ready;
   }
 
@@ -64,8 +121,9 @@ export class LowdbStore implements SessionStore {
     return join(this.sessionsDir, fileNameOf(key));
   }
 
-  private db(key: string): Low<SessionFile | null> {
-    return new Low<SessionFile | null>(new JSONFile<SessionFile | null>(this.pathOf(key)), null);
+  private db(key: string, writtenAt?: Date): Low<SessionFileData | null> {
+    const options = { durable: this.options.durable ?? false, ...(writtenAt ? { writtenAt } : {}), ...(this.options.io ? { io: this.options.io } : {}) };
+    return new Low<SessionFileData | null>(new SessionFile<SessionFileData | null>(this.pathOf(key), options), null);
   }
 
   async read(key: string): Promise<Revisioned> {
@@ -74,10 +132,13 @@ export class LowdbStore implements SessionStore {
     try {
       await db.read();
     } catch (err) {
-      const copy = await this.moveAside(key, "damaged");
-      this.revisions.set(key, null);
-      this.options.onDamaged?.(`session file ${this.pathOf(key)} could not be read (${(err as Error).name}); kept aside as ${copy}`);
-      return { value: { damaged: copy }, revision: null };
+      // only a file that is not a JSON object is set aside; a disk error (StoreUnavailableError)
+      // goes up as it is, and the file stays untouched
+      if (!(err instanceof DamagedFileError)) throw err;
+      return this.damaged(key, err.reason);
+    }
+    if (db.data !== null && db.data.key !== undefined && db.data.key !== key) {
+      return this.damaged(key, `it holds the session of another key (${JSON.stringify(String(db.data.key).slice(0, 80))})`);
     }
     const revision = db.data === null ? null : (db.data.revision ?? 0);
     this.revisions.set(key, revision);
@@ -86,9 +147,17 @@ export class LowdbStore implements SessionStore {
     return { value: place === undefined ? { version, state } : { version, state, place }, revision: revision === null ? null : String(revision) };
   }
 
-  writeIf(key: string, value: StoredSession, revision: string | null): Promise<boolean> {
+  /** Sets a file that cannot be read as a session aside, and says so. */
+  private async damaged(key: string, reason: string): Promise<Revisioned> {
+    const copy = await this.moveAside(key, "damaged");
+    this.revisions.set(key, null);
+    this.options.onDamaged?.(`session file ${this.pathOf(key)} could not be read: ${reason}; kept aside as ${copy}`);
+    return { value: undefined, revision: null, setAside: { copy, reason } };
+  }
+
+  writeIf(key: string, value: StoredSession, revision: string | null, _ttlSeconds?: number, writtenAt?: Date): Promise<boolean> {
     const previous = this.writing.get(key) ?? Promise.resolve();
-    const next = previous.then(() => this.checkAndWrite(key, value, revision));
+    const next = previous.then(() => this.checkAndWrite(key, value, revision, writtenAt));
     const settled = next.catch(() => undefined);
     this.writing.set(key, settled);
     void settled.then(() => {
@@ -97,15 +166,21 @@ export class LowdbStore implements SessionStore {
     return next;
   }
 
-  private async checkAndWrite(key: string, value: StoredSession, revision: string | null): Promise<boolean> {
+  private async checkAndWrite(key: string, value: StoredSession, revision: string | null, writtenAt: Date | undefined): Promise<boolean> {
     await this.ensureDir();
     if (!this.revisions.has(key)) await this.read(key);
     const current = this.revisions.get(key) ?? null;
     if ((current === null ? null : String(current)) !== revision) return false;
     const next = (current ?? 0) + 1;
-    const db = this.db(key);
+    const db = this.db(key, writtenAt);
     db.data = { key, version: value.version, revision: next, state: value.state, ...(value.place !== undefined ? { place: value.place } : {}) };
-    await db.write();
+    try {
+      await db.write();
+    } catch (err) {
+      // the file was not replaced: what it holds is unknown to us until it is read again
+      this.revisions.delete(key);
+      throw err;
+    }
     this.revisions.set(key, next);
     return true;
   }
@@ -130,9 +205,13 @@ export class LowdbStore implements SessionStore {
   private async moveAside(key: string, why: string): Promise<string> {
     const stamp = (this.options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, "-");
     const dir = this.asideDirOf(key);
-    await mkdir(dir, { recursive: true });
     const copy = join(dir, `${why}-${stamp}.json`);
-    await rename(this.pathOf(key), copy);
+    try {
+      await mkdir(dir, { recursive: true });
+      await rename(this.pathOf(key), copy);
+    } catch (err) {
+      throw diskError("set aside", this.pathOf(key), err);
+    }
     return copy;
   }
 
@@ -142,15 +221,155 @@ export class LowdbStore implements SessionStore {
 
   /** Removes the session's file and every copy of it set aside (damaged, from a newer coach). */
   async delete(key: string): Promise<void> {
-    await rm(this.pathOf(key), { force: true });
-    await rm(this.asideDirOf(key), { recursive: true, force: true });
+    try {
+      await rm(this.pathOf(key), { force: true });
+      await rm(this.asideDirOf(key), { recursive: true, force: true });
+    } catch (err) {
+      throw diskError("delete", this.pathOf(key), err);
+    }
     this.revisions.set(key, null);
   }
 
   async keys(): Promise<string[]> {
     await this.ensureDir();
-    return (await readdir(this.sessionsDir)).filter((f) => f.endsWith(".json")).map(keyOf);
+    const keys: string[] = [];
+    for (const name of await readdir(this.sessionsDir)) {
+      const key = await this.keyOfFile(name);
+      if (key !== null) keys.push(key);
+    }
+    return keys;
   }
 
-  async close(): Promise<void> {}
+  /** The key of a file of the sessions folder; null (and one log line) for a stray file. */
+  private async keyOfFile(name: string): Promise<string | null> {
+    if (!name.endsWith(".json")) return null;
+    const fromName = keyOfName(name);
+    if (fromName !== null) return fromName;
+    if (name.includes("~")) {
+      // a long key, hashed: the file says which key it is
+      try {
+        const data = await new SessionFile<SessionFileData>(join(this.sessionsDir, name)).read();
+        if (data && typeof data.key === "string" && fileNameOf(data.key) === name) return data.key;
+      } catch {
+        // unreadable: treated as stray below
+      }
+    }
+    if (!this.strays.has(name)) {
+      this.strays.add(name);
+      this.log.warn("a file in the sessions folder is not a session file; it is left alone", { file: join(this.sessionsDir, name) });
+    }
+    return null;
+  }
+
+  async *untouchedSince(before: Date, batchSize: number): AsyncIterable<string[]> {
+    await this.ensureDir();
+    // a directory stream: the names come a few at a time, never all 100,000 at once; the dates of
+    // a batch of names are read together
+    let names: string[] = [];
+    const oldOnes = async (batch: string[]): Promise<string[]> => {
+      const dates = await Promise.all(batch.map((name) => mtimeOf(join(this.sessionsDir, name))));
+      const keys: string[] = [];
+      for (const [i, name] of batch.entries()) {
+        const modified = dates[i];
+        if (modified === null || modified === undefined || modified >= before.getTime()) continue;
+        const key = await this.keyOfFile(name);
+        if (key !== null) keys.push(key);
+      }
+      return keys;
+    };
+    for await (const entry of await opendir(this.sessionsDir, { bufferSize: 128 })) {
+      if (!entry.isFile() || !entry.name.endsWith(".json")) continue;
+      // a name no key gives is a stray file, whatever its age: said once, left alone
+      if (keyOfName(entry.name) === null && !entry.name.includes("~")) {
+        await this.keyOfFile(entry.name);
+        continue;
+      }
+      names.push(entry.name);
+      if (names.length >= batchSize) {
+        const keys = await oldOnes(names);
+        names = [];
+        if (keys.length > 0) yield keys;
+      }
+    }
+    const keys = await oldOnes(names);
+    if (keys.length > 0) yield keys;
+  }
+
+  async deleteIfUntouchedSince(key: string, before: Date): Promise<boolean> {
+    const modified = await mtimeOf(this.pathOf(key));
+    if (modified === null || modified >= before.getTime()) return false;
+    // only a session file: a file of someone's that happens to have a session's name stays
+    let data: SessionFileData | null;
+    try {
+      data = await new SessionFile<SessionFileData>(this.pathOf(key)).read();
+    } catch (err) {
+      if (!(err instanceof DamagedFileError)) throw err;
+      data = null;
+    }
+    if (data?.key !== key) {
+      const name = fileNameOf(key);
+      if (!this.strays.has(name)) {
+        this.strays.add(name);
+        this.log.warn("a file in the sessions folder is not a session file; it is left alone", { file: this.pathOf(key) });
+      }
+      return false;
+    }
+    try {
+      await unlink(this.pathOf(key));
+    } catch (err) {
+      if (errnoCode(err) === "ENOENT") return false;
+      throw diskError("delete", this.pathOf(key), err);
+    }
+    this.revisions.set(key, null);
+    return true;
+  }
+
+  async pruneAside(before: Date): Promise<number> {
+    await this.ensureDir();
+    let removed = 0;
+    const asideRoot = join(this.sessionsDir, "aside");
+    try {
+      for await (const folder of await opendir(asideRoot, { bufferSize: 64 })) {
+        if (!folder.isDirectory()) continue;
+        const dir = join(asideRoot, folder.name);
+        let left = 0;
+        for (const copy of await readdir(dir)) {
+          const modified = await mtimeOf(join(dir, copy));
+          if (modified !== null && modified < before.getTime()) {
+            await rm(join(dir, copy), { force: true });
+            removed++;
+          } else left++;
+        }
+        if (left === 0) await rmdir(dir).catch(() => undefined);
+      }
+    } catch (err) {
+      if (errnoCode(err) !== "ENOENT") throw diskError("sweep", asideRoot, err);
+    }
+    // temp files of writes interrupted by a killed process
+    const leftoverBefore = Date.now() - TEMP_LEFTOVER_MS;
+    for await (const entry of await opendir(this.sessionsDir, { bufferSize: 64 })) {
+      if (!entry.isFile() || !entry.name.startsWith(".") || !entry.name.endsWith(".tmp")) continue;
+      const modified = await mtimeOf(join(this.sessionsDir, entry.name));
+      if (modified !== null && modified < leftoverBefore) {
+        await rm(join(this.sessionsDir, entry.name), { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  async close(): Promise<void> {
+    await this.lock?.release();
+    this.lock = null;
+  }
+}
+
+/** A file's modification time in ms, or null when it is gone. */
+async function mtimeOf(path: string): Promise<number | null> {
+  try {
+    return (await stat(path)).mtimeMs;
+  } catch (err) {
+    if (errnoCode(err) === "ENOENT") return null;
+    throw diskError("read the date of", path, err);
+  }
 }

@@ -19,20 +19,29 @@ export interface StoredSession {
 export interface Revisioned {
   value: unknown;
   revision: string | null;
+  /**
+   * Set when what was stored could not be read as a document (a file that is not JSON, say): it
+   * was moved aside (`copy` says where, null if it could not be kept) and `value` is undefined.
+   * `reason` says what was wrong, for the log.
+   */
+  setAside?: { copy: string | null; reason: string };
 }
 
 export interface SessionStore {
   /**
-   * The stored document and its revision. A document that could not be read comes back as
-   * `{ damaged: where-the-copy-is }` (and is then gone from the store).
+   * The stored document and its revision. A document that could not be read as one is moved aside
+   * and comes back as `setAside` (see Revisioned).
+   * @throws StoreUnavailableError when the store cannot be reached or read (nothing is changed)
    */
   read(key: string): Promise<Revisioned>;
   /**
    * Writes only if the session is still at `revision` (null: only if there is none); false when
    * another writer got there first. `ttlSeconds`, when given, is how long the session may stay
-   * untouched before the store forgets it on its own (stores without TTLs rely on the sweep).
+   * untouched before the store forgets it on its own (stores without TTLs rely on the sweep);
+   * `writtenAt` is the writer's clock, which the sweep of those stores compares with.
+   * @throws StoreUnavailableError when the store cannot be reached or written
    */
-  writeIf(key: string, value: StoredSession, revision: string | null, ttlSeconds?: number): Promise<boolean>;
+  writeIf(key: string, value: StoredSession, revision: string | null, ttlSeconds?: number, writtenAt?: Date): Promise<boolean>;
   /** Removes every trace of the key. */
   delete(key: string): Promise<void>;
   /**
@@ -40,8 +49,28 @@ export interface SessionStore {
    * of overwriting it, and says where the copy is. `why` becomes part of the copy's name.
    */
   setAside(key: string, why: string): Promise<string | null>;
-  /** Every stored key (for expiry and migration). */
+  /** Every stored key (for tests and migration; the expiry sweep uses `untouchedSince`). */
   keys(): Promise<string[]>;
+  /**
+   * The keys of sessions last written before `before`, a batch at a time, for the expiry sweep.
+   * Stores whose sessions expire on their own (Redis TTLs) yield none.
+   */
+  untouchedSince(before: Date, batchSize: number): AsyncIterable<string[]>;
+  /** Deletes the session if it has still not been written since `before`; true when it did. */
+  deleteIfUntouchedSince(key: string, before: Date): Promise<boolean>;
+  /**
+   * Removes the copies set aside (and the leftovers of interrupted writes) older than `before`:
+   * they expire like the sessions they come from. Returns how many went.
+   */
+  pruneAside(before: Date): Promise<number>;
+  /**
+   * Takes a place in the line of `key`'s turns, shared by every process on the store, at once (in
+   * the order the calls are made), and resolves when it is this place's turn, with the function
+   * that hands the turn on. Stores used by one process leave it out: the coordinator's own queue
+   * orders the turns. It never rejects: when the line cannot be kept (the store is away) it
+   * resolves at once, and the turn finds out for itself.
+   */
+  enterTurn?(key: string): Promise<() => Promise<void>>;
   /**
    * Records a delivery id (a Slack event id, say) for `ttlSeconds`. True the first time, false when
    * it was already recorded: the caller must then not act on it again.

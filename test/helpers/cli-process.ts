@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { join } from "node:path";
+import { hermeticEnv } from "./hermetic-env.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const CLI = join(ROOT, "adapters", "terminal", "cli.ts");
@@ -23,8 +24,12 @@ export interface CoachProcess {
   exited: Promise<number | null>;
 }
 
-export function startCoach(args: string[]): CoachProcess {
-  const child = spawn(process.execPath, [...NODE_ARGS, ...args], { cwd: ROOT, env: { ...process.env, NODE_ENV: "production" } });
+/**
+ * Starts the terminal test mode with `args`, in an environment of its own (hermetic-env.ts: its own
+ * home and data folder, nothing of the developer's), plus `env`.
+ */
+export function startCoach(args: string[], env: Record<string, string> = {}): CoachProcess {
+  const child = spawn(process.execPath, [...NODE_ARGS, ...args], { cwd: ROOT, env: hermeticEnv(env) });
   const lines: Record<string, unknown>[] = [];
   const waiters: ((v: Record<string, unknown>) => void)[] = [];
   let consumed = 0;
@@ -57,10 +62,14 @@ export function startCoach(args: string[]): CoachProcess {
   };
 }
 
-/** Runs the CLI to completion with the given stdin; returns stdout, stderr and the exit code. */
-export function runCoach(args: string[], stdin = ""): Promise<{ stdout: string; stderr: string; code: number | null }> {
+/**
+ * Runs the CLI to completion with the given stdin, in an environment of its own (see startCoach);
+ * returns stdout, stderr and the exit code.
+ */
+export function runCoach(args: string[], stdin = "", env: Record<string, string> = {}): Promise<{ stdout: string; stderr: string; code: number | null }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...NODE_ARGS, ...args], { cwd: ROOT, env: { ...process.env, NODE_ENV: "production" } });
+    // never left running by a failed test
+    const child = spawn(process.execPath, [...NODE_ARGS, ...args], { cwd: ROOT, env: hermeticEnv(env), timeout: 60_000, killSignal: "SIGKILL" });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));

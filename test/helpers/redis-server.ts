@@ -31,12 +31,27 @@ async function freePort(): Promise<number> {
 
 export interface RunningRedis {
   url: string;
+  port: number;
   stop(): Promise<void>;
 }
 
-export async function startRedis(): Promise<RunningRedis> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(REDIS_BINARY, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
+export interface RedisOptions {
+  /** the port (to start a stopped server again where its clients expect it); a free one by default */
+  port?: number;
+  /**
+   * keep the data in an append-only file in this folder, synced on every write, so that a server
+   * stopped and started again on the same folder has every acknowledged write; none by default
+   */
+  dir?: string;
+  /** the password clients must give (requirepass) */
+  password?: string;
+}
+
+export async function startRedis(o: RedisOptions = {}): Promise<RunningRedis> {
+  const port = o.port ?? (await freePort());
+  const persistence = o.dir === undefined ? ["--appendonly", "no"] : ["--dir", o.dir, "--appendonly", "yes", "--appendfsync", "always"];
+  const auth = o.password === undefined ? [] : ["--requirepass", o.password];
+  const child: ChildProcess = spawn(REDIS_BINARY, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", ...persistence, ...auth], { stdio: ["ignore", "pipe", "pipe"] });
   await new Promise<void>((resolve, reject) => {
     let out = "";
     const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${out}`)), 10_000);
@@ -51,6 +66,7 @@ export async function startRedis(): Promise<RunningRedis> {
   });
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
     stop: () =>
       new Promise((resolve) => {
         child.once("exit", () => resolve());

@@ -7,8 +7,9 @@ import type { ChoiceStep } from "../../src/content/schema.ts";
 import { SessionState } from "../../src/engine/state.ts";
 import { LowdbStore } from "../../src/store/lowdb-store.ts";
 import { MemoryStore } from "../../src/store/memory-store.ts";
-import { getDocument, type SessionStore } from "../../src/store/session-store.ts";
+import { getDocument, type Revisioned, type SessionStore, type StoredSession } from "../../src/store/session-store.ts";
 import { content, FIXED_NOW } from "../helpers/content.ts";
+import { seen } from "../helpers/transcript.ts";
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -65,4 +66,52 @@ describe.each([
       expect(outcomes.get(i)!.map((o) => o.step)).toEqual(["time", "budget", "skills", "owner", null]);
     }
   }, 120_000);
+});
+
+/**
+ * A store where, once armed, the writes wait until `readers` reads have been made: two turns of
+ * one session then both read the same revision before either writes, every time.
+ */
+function bothReadFirst(store: LowdbStore): SessionStore & { arm(readers: number): void } {
+  let needed = 0;
+  let reads = 0;
+  let waiting: (() => void)[] = [];
+  return Object.assign(Object.create(store) as LowdbStore, {
+    arm: (readers: number) => {
+      needed = readers;
+      reads = 0;
+    },
+    read: async (key: string): Promise<Revisioned> => {
+      const r = await store.read(key);
+      if (++reads >= needed) {
+        for (const go of waiting) go();
+        waiting = [];
+      }
+      return r;
+    },
+    writeIf: async (key: string, value: StoredSession, revision: string | null, ttl?: number, at?: Date) => {
+      if (reads < needed) await new Promise<void>((resolve) => waiting.push(resolve));
+      return store.writeIf(key, value, revision, ttl, at);
+    },
+  });
+}
+
+describe("two coordinators writing one lowdb session at the same moment", () => {
+  it("lose no answer: the revision check makes the second one read again and redo its turn", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "coach-race-"));
+    dirs.push(dir);
+    const store = bothReadFirst(new LowdbStore({ dir }));
+    const one = new Coordinator({ content: content(), store, now: () => new Date(FIXED_NOW) });
+    const other = new Coordinator({ content: content(), store, now: () => new Date(FIXED_NOW) });
+    await one.handle("u", { type: "open" });
+    // both read the session at the goal question before either writes
+    store.arm(2);
+    const [answer, help] = await Promise.all([one.handle("u", { type: "text", text: "je veux plus de clients" }), other.handle("u", { type: "text", text: "aide" })]);
+    expect(seen(answer)).toContain("Votre objectif : Développer les ventes");
+    expect(seen(help)).toContain("Je vous pose cinq questions");
+    // the goal answered is still there: the next answer goes to the time question
+    const next = await one.handle("u", { type: "text", text: "10 heures par mois" });
+    expect(seen(next)).toContain("C'est noté : 10 h par mois");
+    expect(next.step).toBe("budget");
+  });
 });

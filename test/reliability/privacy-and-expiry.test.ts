@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Coordinator } from "../../src/coordinator.ts";
@@ -19,7 +19,7 @@ function everythingOnDisk(dir: string): string {
 }
 
 describe("forget me", () => {
-  it("leaves nothing of the user in the store files, and keeps the others", async () => {
+  it("leaves nothing of the user in the store files, copies set aside included, and keeps the others", async () => {
     const dir = tempDir();
     const c = new Coordinator({ content: content(), store: new LowdbStore({ dir }), now: () => new Date(FIXED_NOW) });
     const ana = sessionKey("slack", "T-ACME", "U-ANA-7731");
@@ -32,6 +32,10 @@ describe("forget me", () => {
       await c.handle(key, { kind: "text", text: "7 heures par mois" });
     }
     expect(everythingOnDisk(dir)).toContain("Limoilou");
+    // a copy of an earlier session of hers, set aside as damaged, holds her words too
+    const store = new LowdbStore({ dir });
+    mkdirSync(store.asideDirOf(ana), { recursive: true });
+    writeFileSync(join(store.asideDirOf(ana), "damaged-2026-11-01T10-00-00-000Z.json"), '{"state": {"answers": {"goal": "la boulangerie de Limoilou", "pend');
     await c.handle(ana, { kind: "text", text: "oublie-moi" });
     const out = await c.handle(ana, press("confirm:forget:yes"));
     expect(seen(out)).toContain("je n'ai plus rien sur vous");
@@ -147,5 +151,15 @@ describe("secrets", () => {
     expect(all).not.toContain("shhh-signing-secret-9");
     expect(all).not.toContain("whatever");
     expect(all).toContain("[redacted]");
+  });
+
+  it("never writes the credentials of a URL, even one nobody named as a secret", () => {
+    const lines: string[] = [];
+    const log = createLogger((l) => lines.push(l));
+    log.error("request failed", { error: new Error("connect to redis://coach:hunter2-ZQXV@db:6379 failed"), url: "https://user:pa%24%24-ZQXV@proxy.example/api/" });
+    const all = lines.join("\n");
+    expect(all).not.toContain("hunter2");
+    expect(all).not.toContain("ZQXV");
+    expect(all).toContain("redis://[redacted]@db:6379");
   });
 });

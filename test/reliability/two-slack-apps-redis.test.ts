@@ -45,7 +45,7 @@ beforeAll(async () => {
     await app.start();
     apps.push(app);
   }
-}, 30_000);
+}, 90_000);
 
 afterAll(async () => {
   for (const a of apps) await a.stop();
@@ -97,7 +97,7 @@ describe("two Slack instances sharing Redis", () => {
     expect(first.posts[0]!.text).toContain("pare-feu");
     expect(retry.status).toBe(200);
     expect(retry.posts).toEqual([]);
-  }, 30_000);
+  }, 90_000);
 
   (skip ? it.skip : it)("in thread mode, take turns of an interview in a channel thread, whichever app gets the reply", async () => {
     const root = nextTs();

@@ -28,7 +28,7 @@ describe("the objection rule base on the phrasing sets", () => {
   // the blind set is a measure, not a gate: `npm run eval:rules` prints how many of its negatives
   // match (26 of 50 on first contact), and nobody tunes the rules on it
   it("matches none of the negatives (greetings, interview answers, gibberish, emoji) of the sets it was tuned on", () => {
-    const e = evaluate(content(), sets.filter((s, i) => !SETS[i]?.blind).reduce(merge));
+    const e = evaluate(content(), sets.filter((_, i) => !SETS[i]?.blind).reduce(merge));
     expect(e.negativesMatched).toEqual([]);
   });
 });

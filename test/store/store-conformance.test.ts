@@ -135,13 +135,19 @@ describe.each(stores)("%s conformance", (name, make) => {
     expect(outcomes[8]!.answers).toMatchObject({ trade: { type: "choice", id: "food" }, customers: { type: "choice", id: "local" }, age: { type: "choice", id: "all" }, presence: { type: "choice", id: "none" } });
   });
 
-  maybe("lists stored sessions for expiry, and the sweep removes the old ones", async () => {
+  maybe("lists stored sessions for expiry, and the sweep removes the old ones (Redis: their TTL does)", async () => {
     const s = await make();
     let now = new Date("2026-01-01T00:00:00Z");
     const c = new Coordinator({ content: content(), store: s, now: () => now, expireAfterDays: 30 });
     await c.handle("old", { kind: "open" });
     now = new Date("2026-03-01T00:00:00Z");
     await c.handle("new", { kind: "open" });
+    if (name === "RedisStore") {
+      // Redis forgets a session on its own, 30 days of real time after its last write: nothing to sweep
+      expect(await c.sweepExpired()).toBe(0);
+      expect((await s.keys()).sort()).toEqual(["new", "old"]);
+      return;
+    }
     expect(await c.sweepExpired()).toBe(1);
     expect(await s.keys()).toEqual(["new"]);
   });

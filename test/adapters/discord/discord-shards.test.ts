@@ -49,7 +49,7 @@ beforeAll(async () => {
   const entry = (message: string, fields?: Record<string, unknown>) => void managerLog.push(`${message} ${JSON.stringify(fields ?? {})}`);
   const log: Logger = { info: entry, warn: entry, error: entry };
   const started = Date.now();
-  manager = await startShards({ token: FAKE_TOKEN, count: 2, log, spawnDelayMs: 0, readyTimeoutMs: 20_000, silent: true });
+  manager = await startShards({ token: FAKE_TOKEN, count: 2, log, spawnDelayMs: 0, readyTimeoutMs: 60_000, silent: true });
   console.info(`2 shard processes logged in after ${Date.now() - started} ms`);
   // piped output stays buffered until read, so nothing written before this point is lost
   for (const shard of manager.shards.values()) {
@@ -57,7 +57,7 @@ beforeAll(async () => {
     shard.process?.stderr?.on("data", (d: Buffer) => shardOutput.push(`[shard ${shard.id}] ${String(d)}`));
   }
   store = await RedisStore.connect({ url: redis.url });
-}, 30_000);
+}, 90_000);
 
 afterAll(async () => {
   if (manager) await stopShards(manager);
@@ -66,7 +66,7 @@ afterAll(async () => {
   await fake?.close();
   for (const name of Object.keys(process.env)) if (!(name in savedEnv)) delete process.env[name];
   Object.assign(process.env, savedEnv);
-}, 20_000);
+}, 60_000);
 
 const where: Where = { user: discordUser("333333333333333333", "lea"), guildId: GUILD_ID, locale: Locale.EnglishUS };
 const textOf = (messages: SeenMessage[]) => messages.map((m) => m.content).join("\n\n");
@@ -156,7 +156,7 @@ describe("Discord on 2 shards (ShardingManager, mode process) sharing Redis", ()
     expect(output).toContain("[shard 1]");
     expect(shardOutput.filter((l) => l.includes("sessions kept in Redis"))).toHaveLength(2);
     expect(output).not.toContain(FAKE_TOKEN);
-  }, 30_000);
+  }, 90_000);
 });
 
 describe("npm run discord:shards settings", () => {

@@ -11,6 +11,7 @@ import { loadContent } from "../../../src/content/load.ts";
 import { Coordinator } from "../../../src/coordinator.ts";
 import type { Logger } from "../../../src/log.ts";
 import { MemoryStore } from "../../../src/store/memory-store.ts";
+import type { SessionStore } from "../../../src/store/session-store.ts";
 import { APP_ID, FAKE_TOKEN, FakeDiscord, type RecordedCall, type SeenMessage } from "./fake-discord.ts";
 import { buttonPress, modalSubmit, selectMenu, slashCommand, type Where } from "./interaction-fixtures.ts";
 
@@ -32,15 +33,18 @@ export interface TestBed {
   close(): Promise<void>;
 }
 
-/** Starts the fake, then the adapter, and waits until the bot is logged in. */
-export async function startTestBed(): Promise<TestBed> {
-  const fake = await FakeDiscord.start();
+/** Starts the fake, then the adapter, and waits until the bot is logged in (on `store`, a memory store by default). */
+export async function startTestBed(options: { store?: SessionStore } = {}): Promise<TestBed> {
+  // Discord's 3-second rule is proved by the kind of first response (a deferral, before any work)
+  // and by interactions sent late on purpose; a wall-clock deadline here would only fail the tests
+  // of a busy machine
+  const fake = await FakeDiscord.start({ responseDeadlineMs: 15_000 });
   const content = loadContent();
   const dialogs = loadDiscordDialogs();
   const logs: LogEntry[] = [];
   const entry = (level: LogEntry["level"]) => (message: string, fields: Record<string, unknown> = {}) => void logs.push({ level, message, fields });
   const log: Logger = { info: entry("info"), warn: entry("warn"), error: entry("error") };
-  const coordinator = new Coordinator({ content, store: new MemoryStore(), log, now: () => new Date("2026-03-02T09:00:00Z") });
+  const coordinator = new Coordinator({ content, store: options.store ?? new MemoryStore(), log, now: () => new Date("2026-03-02T09:00:00Z") });
   const bot = new DiscordAdapter({ settings: { token: FAKE_TOKEN, appId: APP_ID, guildId: undefined }, coordinator, content, dialogs, log, api: fake.apiUrl });
   await bot.start();
   return {

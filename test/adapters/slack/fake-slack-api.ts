@@ -36,6 +36,8 @@ export class FakeSlackApi {
   readonly locales = new Map<string, string>();
   /** methods that answer `{ ok: false, error }`, e.g. to test failures */
   readonly failing = new Map<string, string>();
+  /** methods whose next N calls answer `{ ok: false, error }`, then work again */
+  readonly failingNext = new Map<string, { error: string; times: number }>();
 
   private ts = 1_700_000_000;
   private files = 0;
@@ -141,6 +143,11 @@ export class FakeSlackApi {
   private answer(method: string, params: Record<string, unknown>): Record<string, unknown> {
     const error = this.failing.get(method);
     if (error) return { ok: false, error };
+    const next = this.failingNext.get(method);
+    if (next) {
+      if (--next.times <= 0) this.failingNext.delete(method);
+      return { ok: false, error: next.error };
+    }
     switch (method) {
       case "auth.test":
         return { ok: true, url: "https://fake.slack.com/", team: "Fake", user: "coach", team_id: BOT.teamId, user_id: BOT.userId, bot_id: BOT.botId };

@@ -1,0 +1,48 @@
+/**
+ * `npm test`: two projects that run side by side.
+ *
+ * - `fast`: tests that run in the test process itself (engine, stores on temp folders, adapters
+ *   against the local fakes). They share their worker's modules (isolate: false), so the coaching
+ *   content is loaded once per worker, not once per file.
+ * - `slow`: tests that start processes (npm start, the terminal, redis-server), wait on purpose (a
+ *   25 s Redis outage) or run for seconds (the fuzzing, 1,000 sessions at once). They start first
+ *   (slow-first-sequencer.ts), so their waiting overlaps everything else, each file in a fresh
+ *   module context.
+ *
+ * More workers (3) than cores: many of these tests wait on child processes and timers rather than
+ * computing, and the run stays under 3 minutes on a busy 2-core machine (README, Performance).
+ */
+import { defineConfig } from "vitest/config";
+import { SlowFirstSequencer } from "./test/helpers/slow-first-sequencer.ts";
+
+/** Test files that start processes, wait on purpose, or compute for seconds. */
+export const SLOW = [
+  "test/reliability/redis-outage.test.ts",
+  "test/adapters/main/npm-start.test.ts",
+  "test/terminal/cli.test.ts",
+  "test/reliability/hostile-input.test.ts",
+  "test/reliability/secrets-in-output.test.ts",
+  "test/reliability/no-lost-update.test.ts",
+  "test/reliability/crash-safe.test.ts",
+  "test/reliability/disk-errors.test.ts",
+  "test/reliability/order-across-instances.test.ts",
+  "test/adapters/discord/discord-shards.test.ts",
+  "test/reliability/two-instances-redis.test.ts",
+  "test/reliability/two-slack-apps-redis.test.ts",
+  "test/reliability/expiry-sweep.test.ts",
+  "test/store/store-conformance.test.ts",
+];
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    maxWorkers: 3,
+    sequence: { sequencer: SlowFirstSequencer },
+    projects: [
+      // processes and servers start slowly on a busy machine: these wait longer before giving up
+      { extends: true, test: { name: "slow", include: SLOW, isolate: true, testTimeout: 90_000, hookTimeout: 90_000 } },
+      { extends: true, test: { name: "fast", include: ["test/**/*.test.ts"], exclude: SLOW, isolate: false } },
+    ],
+  },
+});
