@@ -84,7 +84,7 @@ export function createBotbuilderInterview(content: Content, lang: Lang, recogniz
       new TextPrompt(`text:${s.id}`, async (p: PromptValidatorContext<string>) => {
         if (!p.recognized.succeeded || p.recognized.value === undefined) return false;
         const raw = p.recognized.value;
-        const answer: Answer | null = s.kind === "choice" ? ((id) => (id ? { type: "choice" as const, id } : null))(coachChoice(content, s, raw)) : (readQuantity(content, s.parse, raw).reading?.answer ?? null);
+        const answer: Answer | null = s.kind === "choice" ? ((id) => (id ? { type: "choice" as const, id } : null))(coachChoice(content, s, raw)) : (s.parse === "rate" ? null : (readQuantity(content, s.parse, raw).reading?.answer ?? null));
         if (answer) p.context.turnState.set(READ_ANSWER, answer);
         return answer !== null;
       }),

@@ -248,7 +248,10 @@ export class Coordinator {
       const value = { version: STATE_VERSION, state: result.state, ...(place !== null ? { place } : {}) };
       let written: boolean;
       try {
-        written = await this.store.writeIf(key, value, revision, this.expireAfterMs / 1000, this.now());
+        // a booked review keeps the session until it is due (then the usual time without a visit)
+        const now = this.now();
+        const keptFrom = keptFromOf(result.state, now.getTime());
+        written = await this.store.writeIf(key, value, revision, (keptFrom - now.getTime() + this.expireAfterMs) / 1000, new Date(keptFrom));
       } catch (err) {
         if (isStoreUnavailable(err) && err.maybeApplied) this.rememberUnconfirmed(key, { json: JSON.stringify(value), outcome });
         throw err;
@@ -302,8 +305,8 @@ export class Coordinator {
     let stateData = envelope.data.state;
     if (envelope.data.version < STATE_VERSION) {
       // version 1 kept nullable fields (pending, confirm, offer) where today there is a mode
-      // version 2 had no list of the networks mentioned: it starts empty
-      const migrated = envelope.data.version === 1 ? migrateFromV1(stateData) : envelope.data.version === 2 ? stateData : undefined;
+      // version 2 had no list of the networks mentioned, version 3 no pilot review: they start empty
+      const migrated = envelope.data.version === 1 ? migrateFromV1(stateData) : envelope.data.version === 2 || envelope.data.version === 3 ? stateData : undefined;
       if (migrated === undefined) {
         this.log.info("session of an older shape; starting it again", { version: envelope.data.version });
         return { state: undefined, reset: "stale", revision, place: null, raw };
@@ -321,19 +324,34 @@ export class Coordinator {
       this.log.warn("stored session no longer fits the content; starting it again");
       return { state: undefined, reset: "stale", revision, place: null, raw };
     }
-    if (this.now().getTime() - Date.parse(parsed.data.updatedAt) > this.expireAfterMs) return { state: undefined, reset: "expired", revision, place: null, raw };
+    if (this.now().getTime() - keptFromOf(parsed.data, Date.parse(parsed.data.updatedAt)) > this.expireAfterMs) return { state: undefined, reset: "expired", revision, place: null, raw };
     return { state: parsed.data, reset: null, revision, place: envelope.data.place ?? null, raw };
   }
+}
+
+/** The longest a booked review may hold a session past its last visit: a little more than the longest booking. */
+const MAX_KEEP_FOR_REVIEW_MS = 400 * DAY_MS;
+
+/**
+ * When a session's time without a visit starts to count: its last write, or, while a pilot review is
+ * booked, the review's date (the owner asked the coach to come back; it keeps the session until then).
+ */
+export function keptFromOf(state: SessionState, lastWrite: number): number {
+  const f = state.followUp;
+  const due = f.status === "booked" && f.dueAt !== null ? Date.parse(f.dueAt) : NaN;
+  return Number.isFinite(due) ? Math.max(lastWrite, Math.min(due, lastWrite + MAX_KEEP_FOR_REVIEW_MS)) : lastWrite;
 }
 
 /** True when every answer, the question being asked and the topics offered still exist in the content. */
 export function fitsContent(state: SessionState, content: Content): boolean {
   const stepIds = new Set(content.steps.map((s) => s.id));
+  const reviewIds = new Set(content.reviewSteps.map((s) => s.id));
   const m = state.mode;
   const base = baseOf(m);
-  if (base.is !== "done" && !stepIds.has(base.step)) return false;
+  if (base.is === "reviewing" ? !reviewIds.has(base.step) : base.is !== "done" && !stepIds.has(base.step)) return false;
   if (base.is === "editing" && base.resume !== null && !stepIds.has(base.resume)) return false;
-  if (m.is === "confirming" && !stepIds.has(m.step)) return false;
+  if (m.is === "confirming" && !stepIds.has(m.step) && !reviewIds.has(m.step)) return false;
+  if (!Object.keys(state.reviewAnswers).every((id) => reviewIds.has(id))) return false;
   if (m.is === "choosingTopic" && !m.rules.every((id) => content.rules.has(id))) return false;
   for (const [id, answer] of Object.entries(state.answers)) {
     const s = content.steps.find((x) => x.id === id);

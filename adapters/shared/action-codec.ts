@@ -3,6 +3,7 @@
  * Slack's button value, the tail of Discord's custom_id, the terminal's `#choice:ID`.
  *
  *   pick:goal:sales   confirm:time:yes   cmd:back   topic:fad   lang:en   change:goal   change:*
+ *   book:3   book:0   review:start   review:later   review:stop
  *
  * Ids written by earlier versions ("goal:sales", "ask:fad", "cmd:back", "lang:en") still decode, so
  * that buttons left in a chat history keep working (or are answered as stale by the engine).
@@ -29,6 +30,10 @@ export function encodeAction(a: Action): string {
       return `lang:${a.lang}`;
     case "change":
       return `change:${a.step ?? "*"}`;
+    case "book":
+      return `book:${a.months}`;
+    case "review":
+      return `review:${a.what}`;
   }
 }
 
@@ -61,6 +66,12 @@ export function decodeAction(id: string): Action | null {
       break;
     case "change":
       a = { kind: "change", step: tail === "*" ? null : tail };
+      break;
+    case "book":
+      a = /^\d{1,2}$/.test(tail) ? { kind: "book", months: Number(tail) } : null;
+      break;
+    case "review":
+      a = { kind: "review", what: tail };
       break;
     default:
       // version 1: "goal:sales" picked a choice of the goal question

@@ -7,11 +7,13 @@ import { PhraseList } from "../text/phrases.ts";
 import { NaiveBayes, type Example } from "../text/naive-bayes.ts";
 import { normalize } from "../text/normalize.ts";
 import { stem } from "../text/stem.ts";
+import { fill } from "../text/template.ts";
 import type { QuantityWords } from "./quantity-words.ts";
 import { quantityTokens } from "../text/quantity-tokens.ts";
 import type { LanguageHints } from "../text/detect-language.ts";
 import type { ObjectionRule, ObjectionsContent } from "./objections-schema.ts";
 import type { Fact, MeasuresContent, NetworksContent, ThemesContent } from "./fit-schema.ts";
+import type { ReviewContent } from "./review-schema.ts";
 import {
   COMMANDS, LANGS, SMALL_TALK,
   type Command, type Interview, type Lang, type ListeningContent, type Messages, type ParsingContent, type PhrasingSet, type PlanContent,
@@ -29,6 +31,12 @@ export interface Content {
   measures: MeasuresContent;
   /** per network id: the words that name it in a message */
   networkMentions: ReadonlyMap<string, PhraseList>;
+  /** the pilot review (review.yaml) */
+  review: ReviewContent;
+  /** the review's questions as steps the reader and the engine use: the quantities, then one per number watched (review-kpi-1...) */
+  reviewSteps: readonly Step[];
+  /** the review's words: booking yes and no, the commands, "typical" at the wage question */
+  reviewPhrases: { yes: PhraseList; no: PhraseList; remind: PhraseList; change: PhraseList; stop: PhraseList; start: PhraseList; typical: PhraseList };
   steps: readonly Step[];
   plan: PlanContent;
   messages: Messages;
@@ -97,6 +105,7 @@ export interface ReadingPhrases {
 
 interface RawContent {
   sources: { sources: Source[] };
+  review: ReviewContent;
   facts: { facts: Fact[] };
   networks: NetworksContent;
   themes: ThemesContent;
@@ -123,7 +132,8 @@ export function compileContent(raw: RawContent): Content {
   const choiceIndex = new Map<string, KeywordIndex<string>>();
   const choiceExact = new Map<string, Map<string, string[]>>();
   const answerWordIndex = new Map<string, KeywordIndex<"answer">>();
-  for (const step of raw.interview.steps) {
+  const reviewSteps = reviewStepsOf(raw.review);
+  for (const step of [...raw.interview.steps, ...reviewSteps]) {
     if (step.kind !== "choice") continue;
     const exact = new Map<string, string[]>();
     for (const c of step.choices) {
@@ -239,6 +249,17 @@ export function compileContent(raw: RawContent): Content {
     themes: raw.themes,
     measures: raw.measures,
     networkMentions: new Map(Object.entries(raw.networks.mentions).map(([k, words]) => [k, new PhraseList(words)])),
+    review: raw.review,
+    reviewSteps,
+    reviewPhrases: {
+      yes: list(raw.review.booking.yes),
+      no: list(raw.review.booking.no),
+      remind: list(raw.review.commands.remind),
+      change: list(raw.review.commands.change),
+      stop: list(raw.review.commands.stop),
+      start: list(raw.review.commands.start),
+      typical: list(raw.review.typicalWords),
+    },
     steps: raw.interview.steps,
     plan: raw.plan,
     messages: m,
@@ -275,4 +296,31 @@ function keywordLanguages(interview: Interview, objections: ObjectionsContent, s
   const fr = wordsOf("fr");
   const en = wordsOf("en");
   return { fr: new Set([...fr].filter((w) => !en.has(w))), en: new Set([...en].filter((w) => !fr.has(w))) };
+}
+
+/** The most numbers a plan watches, so the most number questions a review asks. */
+export const MAX_REVIEW_KPIS = 3;
+
+/**
+ * The review's questions as steps: its quantities as written (their prompts are filled when asked),
+ * and one choice step per number watched, from the kpiStep template.
+ */
+function reviewStepsOf(r: ReviewContent): Step[] {
+  const empty = { fr: [], en: [] };
+  const quantities: Step[] = r.steps.map((s) => ({ ...s, cues: empty }));
+  const kpis: Step[] = Array.from({ length: MAX_REVIEW_KPIS }, (_, i) => ({
+    id: `review-kpi-${i + 1}`,
+    kind: "choice" as const,
+    freeText: "reject" as const,
+    name: { fr: fill(r.kpiStep.name.fr, { n: i + 1 }, "fr"), en: fill(r.kpiStep.name.en, { n: i + 1 }, "en") },
+    cues: empty,
+    prompt: r.kpiStep.prompt,
+    reprompt: r.kpiStep.reprompt,
+    unsure: r.kpiStep.unsure,
+    ack: r.kpiStep.ack,
+    choices: r.kpiStep.choices,
+    answerWords: empty,
+  }));
+  // the wage is asked last
+  return [...quantities.filter((s) => s.kind !== "quantity" || s.parse !== "rate"), ...kpis, ...quantities.filter((s) => s.kind === "quantity" && s.parse === "rate")];
 }

@@ -10,7 +10,7 @@ import { Lang } from "../vocabulary/lang.ts";
 /** One dated figure from a published survey, with where it comes from. */
 export const Fact = z.strictObject({
   id,
-  topic: z.enum(["age-by-network", "b2b-linkedin", "local-discovery", "wages"]),
+  topic: z.enum(["age-by-network", "b2b-linkedin", "local-discovery", "wages", "agency-fees", "freelance-rates"]),
   /** the claim, with its figures, in both languages */
   text: Text,
   /** the figure as a plan quotes it: a shorter extract of `text` */

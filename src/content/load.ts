@@ -13,6 +13,7 @@ import {
 } from "./schema.ts";
 import { ObjectionsFile } from "./objections-schema.ts";
 import { FactsFile, MeasuresFile, NetworksFile, ThemesFile } from "./fit-schema.ts";
+import { ReviewFile } from "./review-schema.ts";
 import { compileContent, type Content } from "./compile.ts";
 
 /** A mistake in dialogs/: which file, which field, what is wrong. */
@@ -35,6 +36,7 @@ const FILES = {
   networks: ["networks.yaml", NetworksFile],
   themes: ["themes.yaml", ThemesFile],
   measures: ["measures.yaml", MeasuresFile],
+  review: ["review.yaml", ReviewFile],
 } as const;
 
 type Raw = { [K in keyof typeof FILES]: z.infer<(typeof FILES)[K][1]> };
@@ -181,7 +183,7 @@ function crossCheck(raw: Raw): string[] {
       checkCondition(`${at}.withPlan.${j}.when`, w.when, "objections.yaml");
     });
   });
-  problems.push(...checkFit(raw, steps, checkCondition));
+  problems.push(...checkFit(raw, steps, checkCondition), ...checkReview(raw, sourceIds));
   return problems;
 }
 
@@ -223,5 +225,29 @@ function checkFit(raw: Raw, steps: Map<string, Raw["interview"]["steps"][number]
     if (g !== "custom" && !goals.has(g)) problems.push(`dialogs/measures.yaml: goals.${g}: the goal step has no choice "${g}"`);
     for (const k of kpis) if (!raw.measures.kpis[k]) problems.push(`dialogs/measures.yaml: goals.${g}: no kpi "${k}"`);
   }
+  return problems;
+}
+
+/** What review.yaml names elsewhere: the seed articles, the facts of the costs, the trends the verdicts count. */
+function checkReview(raw: Raw, sourceIds: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  const r = raw.review;
+  const factIds = new Set(raw.facts.facts.map((f) => f.id));
+  r.verdicts.forEach((v, i) => {
+    for (const s of v.sources) if (!sourceIds.has(s)) problems.push(`dialogs/review.yaml: verdicts.${i}.sources: unknown source "${s}"`);
+  });
+  for (const [currency, places] of Object.entries(r.costs.byCurrency)) {
+    for (const lang of ["fr", "en"] as const) {
+      for (const f of [places[lang].wageFact, places[lang].agencyFact]) {
+        if (!factIds.has(f)) problems.push(`dialogs/review.yaml: costs.byCurrency.${currency}.${lang}: no fact "${f}" in facts.yaml`);
+      }
+    }
+  }
+  // the verdicts count these trends (src/plan/review.ts)
+  const trends = new Set(r.kpiStep.choices.map((c) => c.id));
+  for (const id of ["reached", "progress", "same", "down", "unknown"]) if (!trends.has(id)) problems.push(`dialogs/review.yaml: kpiStep.choices: the trend "${id}" is missing`);
+  if (!r.booking.months.includes(r.booking.recommended)) problems.push(`dialogs/review.yaml: booking.recommended: ${r.booking.recommended} is not one of booking.months`);
+  const ids = new Set(raw.interview.steps.map((s) => s.id));
+  for (const s of r.steps) if (ids.has(s.id)) problems.push(`dialogs/review.yaml: steps: "${s.id}" is already a question of interview.yaml`);
   return problems;
 }

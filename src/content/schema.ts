@@ -128,7 +128,7 @@ export const QuantityStep = z.strictObject({
   ...stepBase,
   kind: z.literal("quantity"),
   /** the parser, registered in src/understand/read-value.ts */
-  parse: z.enum(["hours", "budget"]),
+  parse: z.enum(["hours", "budget", "rate"]),
   /** said back once the answer is read; {answer} is the quantity as understood */
   ack: localized(["answer"]),
   /** the label and an example for a typed-answer field (a Discord modal, say) */
@@ -316,6 +316,9 @@ export const PlanFile = z.strictObject({
     hours: localized(["hours", "hoursPerWeek"]),
     money: localized(["budget"]),
     noMoney: Text,
+    /** what an hour is worth (the pilot review); `typicalRate`: the owner said "typical" */
+    rate: localized(["amount"]),
+    typicalRate: Text,
     /** between the items of a list said inside a sentence (the themes, the numbers to watch) */
     listSeparator: z.strictObject({ fr: z.string().min(1), en: z.string().min(1) }),
   }),

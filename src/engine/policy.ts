@@ -20,6 +20,7 @@ import { baseOf, stepOf, type Base, type Mode } from "./state.ts";
 import { AFTER_PLAN, Turn } from "./turn.ts";
 import { activeSteps } from "../plan/build-plan.ts";
 import { sameAnswer } from "../vocabulary/answers.ts";
+import { applyReview, isReviewStep, offerBooking, reviewStepsFor, reviewTables } from "./review-flow.ts";
 
 type Guard = (t: Turn, r: Reading) => boolean;
 type Act = (t: Turn, r: Reading) => void;
@@ -314,6 +315,15 @@ export const POLICY: { readonly [M in Mode["is"]]: readonly Rule[] } = {
     ["picks an answer to change", guards.picksNumber, actions.pickStep],
     ["says something else", guards.always, actions.readAsNew],
   ],
+  ...reviewTables({
+    guards,
+    runCommand: actions.runCommand,
+    sayTooLong: actions.sayTooLong,
+    switchLanguage: actions.switchLanguage,
+    answerDoubt: actions.answerDoubt,
+    readAsNew: actions.readAsNew,
+    confirm: (t, step, answer) => confirmReading(t, step, answer, ["a review answer read with doubts"]),
+  }),
 };
 
 /** Decides what to do with a reading, from the table of the current mode. */
@@ -377,6 +387,8 @@ function sayConfirmation(t: Turn): void {
  * change says what changed, then the conversation goes back where it was.
  */
 export function apply(t: Turn, step: string, answer: Answer, how: "sure" | "confirmed" | "button" | "changed", aside?: () => void): void {
+  // a question of the pilot review: kept with the review, not with the plan's answers
+  if (isReviewStep(t, step)) return applyReview(t, step, answer);
   const old = t.s.answers[step];
   t.set({ answers: withoutClosed(t, { ...t.s.answers, [step]: answer }, step) });
   t.events.push({ kind: "saved", step, how: old && !sameAnswer(old, answer) ? "changed" : how });
@@ -456,6 +468,8 @@ function advance(t: Turn, from: string): void {
   t.events.push({ kind: "plan-finished" });
   t.say(t.msg("planReady"));
   t.showPlan();
+  // the first time the plan is written: shall the coach come back for the pilot review?
+  if (t.s.followUp.status === "unasked") return offerBooking(t);
   t.afterPlan();
 }
 
@@ -543,6 +557,7 @@ export function confirmCommand(t: Turn, yes: boolean, quietly = false): void {
 }
 
 function back(t: Turn): void {
+  if (t.base.is === "reviewing") return backInReview(t);
   const steps = t.steps;
   const current = stepOf(t.base);
   const i = current === null ? steps.length : steps.findIndex((x) => x.id === current);
@@ -562,4 +577,19 @@ export function stale(t: Turn): void {
   t.to(baseOf(t.mode) as Base);
   t.say(t.msg("staleChoice"));
   resumeAfterAside(t);
+}
+
+/** "back" during the review: the previous review question (its answer is asked again). */
+function backInReview(t: Turn): void {
+  const steps = reviewStepsFor(t);
+  const i = steps.findIndex((x) => x.id === stepOf(t.base));
+  if (i <= 0) {
+    t.say(t.msg("backAtStart"));
+    return t.ask();
+  }
+  const prev = steps[i - 1]!;
+  const { [prev.id]: _dropped, ...kept } = t.s.reviewAnswers;
+  t.set({ reviewAnswers: kept });
+  t.to({ is: "reviewing", step: prev.id });
+  t.ask();
 }

@@ -9,6 +9,9 @@
  *   confirmingCommand(what) / base     "restart" or "forget me" waits for yes or no
  *   choosingTopic(rules) / base        topics were offered: a typed number picks one
  *   choosingStep / base                "which answer do you want to change?"
+ *   reviewing(step)                    a question of the pilot review is waiting (the plan is written)
+ *   booking / base                     "shall I come back for the pilot review?"
+ *   offeringReview / base              the review is due: start it, later, or no more reminders
  *
  * The overlays (the last four) keep the base mode they return to.
  */
@@ -25,6 +28,8 @@ export const Base = z.discriminatedUnion("is", [
   /** changing an earlier answer; afterwards the conversation goes back to `resume` (a question, or the finished plan when null) */
   z.strictObject({ is: z.literal("editing"), step: StepId, resume: StepId.nullable() }),
   z.strictObject({ is: z.literal("done") }),
+  /** a question of the pilot review is waiting (dialogs/review.yaml); the plan is written */
+  z.strictObject({ is: z.literal("reviewing"), step: StepId }),
 ]);
 export type Base = z.infer<typeof Base>;
 
@@ -34,8 +39,42 @@ export const Mode = z.discriminatedUnion("is", [
   z.strictObject({ is: z.literal("confirmingCommand"), command: z.enum(["forget", "restart"]), base: Base }),
   z.strictObject({ is: z.literal("choosingTopic"), rules: z.array(z.string().max(60)).min(1).max(25), base: Base }),
   z.strictObject({ is: z.literal("choosingStep"), base: Base }),
+  /** "shall I come back for the pilot review?": months or no */
+  z.strictObject({ is: z.literal("booking"), base: Base }),
+  /** the review has come due: start, later or no more reminders */
+  z.strictObject({ is: z.literal("offeringReview"), base: Base }),
 ]);
 export type Mode = z.infer<typeof Mode>;
+
+export const FollowUp = z.strictObject({
+  /** unasked: the plan is not written or the question not put yet; booked; declined */
+  status: z.enum(["unasked", "booked", "declined"]),
+  months: z.number().int().min(1).max(12).nullable(),
+  /** when the review is due (ISO date-time) */
+  dueAt: z.string().max(40).nullable(),
+  /** when the coach wrote first for the review that is due; null: not yet */
+  remindedAt: z.string().max(40).nullable(),
+  /** the reminder could not reach the person: it waits for the next time they open the coach */
+  waiting: z.boolean(),
+});
+export type FollowUp = z.infer<typeof FollowUp>;
+
+/** A review done: when, its answers, the verdict, and the plan it reviewed (as the owner then had it). */
+export const ReviewRecord = z.strictObject({
+  at: z.string().max(40),
+  answers: z.record(StepId, Answer).refine((a) => Object.keys(a).length <= 10, "too many review answers"),
+  /** the numbers watched, in the order asked (kpi ids of measures.yaml) */
+  kpis: z.array(z.string().max(60)).max(3),
+  verdict: z.string().max(60),
+  plan: z.strictObject({
+    network: z.string().max(40).nullable(),
+    alternative: z.string().max(40).nullable(),
+    postsPerWeek: z.number().nonnegative().max(100).nullable(),
+    hoursPerMonth: z.number().nonnegative().max(10_000).nullable(),
+    currency: z.string().max(8).nullable(),
+  }),
+});
+export type ReviewRecord = z.infer<typeof ReviewRecord>;
 
 export const SessionState = z.strictObject({
   lang: Lang,
@@ -48,11 +87,17 @@ export const SessionState = z.strictObject({
   turns: z.number().int().nonnegative().max(1e9),
   /** the networks the owner has named anywhere in the conversation (ids of networks.yaml), in order */
   mentioned: z.array(z.string().max(40)).max(12).default([]),
+  /** the pilot review: whether the owner wants one, when, and whether the coach has written for it */
+  followUp: FollowUp.default({ status: "unasked", months: null, dueAt: null, remindedAt: null, waiting: false }),
+  /** the answers of the review under way */
+  reviewAnswers: z.record(StepId, Answer).refine((a) => Object.keys(a).length <= 10, "too many review answers").default({}),
+  /** the reviews done, oldest first */
+  reviews: z.array(ReviewRecord).max(12).default([]),
 });
 export type SessionState = z.infer<typeof SessionState>;
 
 /** The version of the persisted shape; bump it (and add a migration) when SessionState changes. */
-export const STATE_VERSION = 3;
+export const STATE_VERSION = 4;
 
 export const PersistedSession = z.strictObject({
   version: z.number().int(),
@@ -89,6 +134,12 @@ export function printMode(mode: Mode): string {
       return `editing(${mode.step} → ${mode.resume ?? "done"})`;
     case "done":
       return "done";
+    case "reviewing":
+      return `reviewing(${mode.step})`;
+    case "booking":
+      return `booking / ${printMode(mode.base)}`;
+    case "offeringReview":
+      return `offeringReview / ${printMode(mode.base)}`;
     case "confirming":
       return `confirming(${mode.step}) / ${printMode(mode.base)}`;
     case "confirmingCommand":

@@ -17,6 +17,7 @@ import type { Reply } from "../vocabulary/replies.ts";
 import { apply, chooseStep, confirmCommand, decide, reopen, runCommand, stale } from "./policy.ts";
 import { baseOf, stepOf, type SessionState } from "./state.ts";
 import { Turn } from "./turn.ts";
+import { answerOffer, book, offerDueOnOpen, remind, reviewCommandIn, reviewStepsFor, runReviewCommand, undelivered } from "./review-flow.ts";
 import { activeSteps } from "../plan/build-plan.ts";
 import { normalize } from "../text/normalize.ts";
 
@@ -44,6 +45,9 @@ export function freshState(content: Content, now: string, locale?: Lang): Sessio
     updatedAt: now,
     turns: 0,
     mentioned: [],
+    followUp: { status: "unasked", months: null, dueAt: null, remindedAt: null, waiting: false },
+    reviewAnswers: {},
+    reviews: [],
   };
 }
 
@@ -86,6 +90,7 @@ export function step(state: SessionState | undefined, input: Input, content: Con
   s = withMentions(s, named);
   const t = new Turn(s, content);
   t.heard = named;
+  t.now = now;
   let reading: Reading | null = null;
   switch (input.kind) {
     case "open":
@@ -116,6 +121,14 @@ export function step(state: SessionState | undefined, input: Input, content: Con
       t.save = false;
       if (!isNew && Object.keys(t.s.answers).length > 0) t.showPlan();
       break;
+    case "remind":
+      if (isNew) return { state: t.s, replies: [], effects: [], events: [], save: false, reading: null };
+      remind(t);
+      break;
+    case "undelivered":
+      if (isNew) return { state: t.s, replies: [], effects: [], events: [], save: false, reading: null };
+      undelivered(t);
+      break;
   }
   return { state: t.s, replies: t.replies, effects: t.effects, events: t.events, save: t.save, reading };
 }
@@ -129,9 +142,12 @@ function open(t: Turn, isNew: boolean): void {
   if (isNew) return welcome(t);
   const base = baseOf(t.mode);
   t.to(base);
+  // a pilot review that came due while the owner was away: offered now
+  if (offerDueOnOpen(t)) return;
   if (base.is === "done") return t.say(t.msg("resumedDone"), t.afterPlanChoices());
-  const number = t.steps.findIndex((x) => x.id === stepOf(base)) + 1;
-  t.say(t.msg("resumed", { number, total: t.steps.length }));
+  const steps = base.is === "reviewing" ? reviewStepsFor(t) : t.steps;
+  const number = steps.findIndex((x) => x.id === stepOf(base)) + 1;
+  t.say(t.msg("resumed", { number, total: steps.length }));
   t.ask();
 }
 
@@ -148,6 +164,9 @@ function text(t: Turn, r: Reading, isNew: boolean): void {
     t.to({ is: "asking", step: t.c.steps[0]!.id });
     return welcome(t);
   }
+  // "rappelle-moi", "change my review date", "no reminders", "start the review"
+  const reviewCommand = reviewCommandIn(t, r);
+  if (reviewCommand && !(r.value?.sure && r.value.alone)) return runReviewCommand(t, reviewCommand);
   decide(t, r);
 }
 
@@ -189,6 +208,12 @@ function action(t: Turn, a: Action, isNew: boolean): void {
       if (a.step === null) return chooseStep(t);
       if (!t.s.answers[a.step]) return stale(t);
       return reopen(t, a.step);
+    case "book":
+      if (mode.is !== "booking") return stale(t);
+      return book(t, a.months);
+    case "review":
+      if (mode.is !== "offeringReview") return stale(t);
+      return answerOffer(t, a.what);
   }
 }
 

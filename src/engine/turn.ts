@@ -14,6 +14,7 @@ import type { Effect, TurnEvent } from "../vocabulary/effects.ts";
 import type { Choice, Reply } from "../vocabulary/replies.ts";
 import { typedField } from "../content/typed-field.ts";
 import { baseOf, stepOf, type Base, type Mode, type SessionState } from "./state.ts";
+import { reviewPromptVars, reviewStepsFor } from "./review-flow.ts";
 
 export type MessageKey = Exclude<keyof Content["messages"]["text"], "smallTalk">;
 
@@ -25,6 +26,8 @@ export class Turn {
   save = true;
   /** the networks this turn's message names ("our old Facebook page") */
   heard: readonly string[] = [];
+  /** when this turn happens (ISO): the engine has no clock of its own */
+  now = "";
 
   constructor(
     public s: SessionState,
@@ -60,7 +63,7 @@ export class Turn {
     return this.c.messages.commandLabels[key][this.lang];
   }
   step(id: string | null): Step | undefined {
-    return id === null ? undefined : this.c.steps.find((x) => x.id === id);
+    return id === null ? undefined : (this.c.steps.find((x) => x.id === id) ?? this.c.reviewSteps.find((x) => x.id === id));
   }
   /** How an answer reads back: a label, the owner's words, a figure. */
   describe(stepId: string, answer: Answer): string {
@@ -80,10 +83,12 @@ export class Turn {
       this.afterPlan(leadIn);
       return;
     }
-    const steps = this.steps;
+    const reviewing = this.base.is === "reviewing";
+    const steps = reviewing ? reviewStepsFor(this) : this.steps;
     const number = Math.max(1, steps.indexOf(step) + 1);
     const progress = this.msg("progress", { number, total: steps.length });
-    const body = override ?? `${progress} ${step.prompt[this.lang]}`;
+    const prompt = reviewing ? fill(step.prompt[this.lang], reviewPromptVars(this, step.id), this.lang) : step.prompt[this.lang];
+    const body = override ?? `${progress} ${prompt}`;
     this.replies.push({
       kind: "question",
       step: step.id,
@@ -112,7 +117,7 @@ export class Turn {
 
   showPlan(): void {
     const plan = buildPlan(this.c, this.s.answers, this.lang, this.s.mentioned);
-    this.replies.push({ kind: "plan", text: renderPlanMarkdown(this.c, plan, this.s.answers), plan });
+    this.replies.push({ kind: "plan", text: renderPlanMarkdown(this.c, plan, this.s.answers, this.s.reviews), plan });
   }
 
   yesNo(about: string, yes: keyof Content["messages"]["commandLabels"] = "yes", no: keyof Content["messages"]["commandLabels"] = "no"): Choice[] {

@@ -40,7 +40,7 @@ export function activeSteps(content: Content, answers: Readonly<Record<string, A
 export function describeAnswer(content: Content, stepId: string, answer: Answer, lang: Lang): string {
   switch (answer.type) {
     case "choice": {
-      const step = content.steps.find((s) => s.id === stepId);
+      const step = content.steps.find((s) => s.id === stepId) ?? content.reviewSteps.find((s) => s.id === stepId);
       const choice = step?.kind === "choice" ? step.choices.find((c) => c.id === answer.id) : undefined;
       return choice ? choice.label[lang] : answer.id;
     }
@@ -53,6 +53,9 @@ export function describeAnswer(content: Content, stepId: string, answer: Answer,
     case "money":
       if (answer.amountPerMonth === 0) return content.plan.formats.noMoney[lang];
       return fill(content.plan.formats.money[lang], { budget: formatMoney(answer.amountPerMonth, answer.currency, lang) }, lang);
+    case "rate":
+      if (answer.amountPerHour === null) return content.plan.formats.typicalRate[lang];
+      return fill(content.plan.formats.rate[lang], { amount: formatMoney(answer.amountPerHour, answer.currency, lang, 2) }, lang);
   }
 }
 

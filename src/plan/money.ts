@@ -7,8 +7,8 @@ import { formatNumber } from "../text/template.ts";
  *
  * @example formatMoney(500, "$", "fr") // "500 $"
  */
-export function formatMoney(amount: number, currency: string | null, lang: Lang): string {
-  const n = formatNumber(amount, lang);
+export function formatMoney(amount: number, currency: string | null, lang: Lang, digits?: number): string {
+  const n = digits === undefined ? formatNumber(amount, lang) : formatNumber(Math.round(amount * 10 ** digits) / 10 ** digits, lang, digits);
   if (!currency) return n;
   if (/^[A-Z]{3}$/.test(currency)) return `${n} ${currency}`;
   return lang === "en" ? `${currency}${n}` : `${n} ${currency}`;

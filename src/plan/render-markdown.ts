@@ -3,6 +3,8 @@ import type { Answer } from "../vocabulary/answers.ts";
 import { fill } from "../text/template.ts";
 import { describeAnswer, type Plan } from "./build-plan.ts";
 import { cite as citeArticle } from "./cite.ts";
+import { renderReview } from "./review.ts";
+import type { ReviewRecord } from "../engine/state.ts";
 
 
 /** "A, B et C" / "A, B and C" */
@@ -17,7 +19,7 @@ const cell = (s: string) => s.replace(/\|/g, "/").replace(/\s*\n\s*/g, " ");
  * recommendations that apply, each with its article, and the facts' sources. Every heading and label
  * comes from dialogs/plan.yaml.
  */
-export function renderPlanMarkdown(content: Content, plan: Plan, answers: Readonly<Record<string, Answer>>): string {
+export function renderPlanMarkdown(content: Content, plan: Plan, answers: Readonly<Record<string, Answer>>, reviews: readonly ReviewRecord[] = []): string {
   const lang = plan.lang;
   const l = content.plan.labels;
   const h = content.plan.fit.headings;
@@ -94,6 +96,8 @@ export function renderPlanMarkdown(content: Content, plan: Plan, answers: Readon
   plan.recommendations.forEach((r, i) => {
     lines.push(`${i + 1}. ${r.text} ${articles(r.sources)}`, "");
   });
+  // the pilot reviews, newest first, under the plan they review
+  for (const r of [...reviews].reverse()) lines.push(...renderReview(content, r, lang, cite), "");
   if (cited.length > 0) {
     lines.push(`## ${l.sources[lang]}`, "", ...cited.map((c, i) => `${i + 1}. ${c.source}`));
   }

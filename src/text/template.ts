@@ -9,9 +9,10 @@ const numbers = {
   en: new Intl.NumberFormat("en-CA", { maximumFractionDigits: 1 }),
 };
 
-/** A number as the owner's language writes it: "21,7" in French, "21.7" in English. */
-export function formatNumber(n: number, lang: Lang): string {
-  return numbers[lang].format(n).replace(/[\u202f\u00a0]/g, " ");
+/** A number as the owner's language writes it: "21,7" in French, "21.7" in English (`digits`: up to that many decimals). */
+export function formatNumber(n: number, lang: Lang, digits?: number): string {
+  const f = digits === undefined ? numbers[lang] : new Intl.NumberFormat(lang === "fr" ? "fr-CA" : "en-CA", { maximumFractionDigits: digits });
+  return f.format(n).replace(/[\u202f\u00a0]/g, " ");
 }
 
 /**

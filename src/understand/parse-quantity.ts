@@ -711,3 +711,11 @@ export function hasTimeUnit(tokens: readonly string[], words: QuantityWords): bo
 export function hasCurrency(tokens: readonly string[], words: QuantityWords): boolean {
   return tokens.some((_, i) => words.currencies.some((c) => phraseAt(tokens, i, c.phrases) > 0));
 }
+
+/** The currency a message names first ("$", "€", "CAD"...), or null. */
+export function currencyIn(tokens: readonly string[], words: QuantityWords): string | null {
+  for (let i = 0; i < tokens.length; i++) {
+    for (const c of words.currencies) if (phraseAt(tokens, i, c.phrases) > 0) return c.symbol;
+  }
+  return null;
+}

@@ -14,7 +14,7 @@ import { sameAnswer, type Answer } from "../vocabulary/answers.ts";
 import { matchDoubt, type DoubtReading } from "./match-doubt.ts";
 import { readChoice } from "./read-choice.ts";
 import { hasCurrency, hasTimeUnit, prepareTokens } from "./parse-quantity.ts";
-import { readPeriodOnly, readQuantity } from "./read-quantity.ts";
+import { readPeriodOnly, readQuantity, readRate } from "./read-quantity.ts";
 
 /** A value read for one question. */
 export interface ValueReading {
@@ -138,14 +138,16 @@ export function read(content: Content, text: string, ctx: ReadContext): Reading 
   }
 
   const cued = cuedSteps(content, words);
-  const step = ctx.step === null ? undefined : content.steps.find((s) => s.id === ctx.step);
+  const step = ctx.step === null ? undefined : (content.steps.find((s) => s.id === ctx.step) ?? content.reviewSteps.find((s) => s.id === ctx.step));
   if (step) {
     const v = readValue(content, step, trimmed, ctx, r.doubtWords);
     r.value = v.value;
     r.negated = v.negated;
     r.hypothetical = v.hypothetical;
   }
-  r.other = readOther(content, trimmed, ctx, cued, r);
+  // during the pilot review, a figure answers the review's question, never corrects the plan's
+  const reviewing = step !== undefined && content.reviewSteps.includes(step);
+  r.other = reviewing ? null : readOther(content, trimmed, ctx, cued, r);
   // two doubts about as likely, one of them only by the answer's own words ("an agency, but it's expensive"): the other
   if (r.doubt.kind === "ambiguous" && r.value && r.value.words.size > 0) {
     const v = r.value;
@@ -216,7 +218,7 @@ function cuedSteps(content: Content, words: string[]): string[] {
 
 function readValue(content: Content, step: Step, text: string, ctx: ReadContext, doubtWords: ReadonlySet<string>): { value: ValueReading | null; negated: boolean; hypothetical: boolean } {
   if (step.kind === "quantity") {
-    const { reading, flags } = readQuantity(content, step.parse, text);
+    const { reading, flags } = step.parse === "rate" ? readRate(content, text) : readQuantity(content, step.parse, text);
     const value: ValueReading | null = reading
       ? { step: step.id, answer: withCurrency(reading.answer, ctx.answers[step.id]), sure: reading.sure, doubts: reading.doubts, words: new Set(), alone: false, alternatives: [], share: 0 }
       : null;
@@ -242,7 +244,7 @@ function readOther(content: Content, text: string, ctx: ReadContext, cued: strin
   const found: ValueReading[] = [];
   for (const s of candidates) {
     const named = cued.includes(s.id);
-    if (s.kind === "quantity") {
+    if (s.kind === "quantity" && s.parse !== "rate") {
       const { reading } = readQuantity(content, s.parse, text);
       const v = reading ?? null;
       const saysUnit = unitSays(content, text, s.parse);

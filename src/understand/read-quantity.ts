@@ -8,8 +8,9 @@ import type { Content } from "../content/compile.ts";
 import type { ClausedTokens } from "../text/quantity-tokens.ts";
 import type { PhraseList } from "../text/phrases.ts";
 import type { Answer } from "../vocabulary/answers.ts";
+import { normalize } from "../text/normalize.ts";
 import {
-  hasCurrency, hasTimeUnit, numbersIn, periodsIn, prepareTokens, readBudget, readHours,
+  currencyIn, hasCurrency, hasTimeUnit, numbersIn, periodsIn, prepareTokens, readBudget, readHours,
   type MoneyTerm, type Span, type TimeTerm,
 } from "./parse-quantity.ts";
 
@@ -229,4 +230,24 @@ export function readPeriodOnly(content: Content, text: string, saved: Answer | u
   const period = periods[0];
   if (!period || period.id === saved.given.per) return null;
   return { type: "hours", hoursPerMonth: Math.round(saved.given.amount * period.perMonth * 10) / 10, given: { amount: saved.given.amount, per: period.id } };
+}
+
+/**
+ * What an hour is worth, for the pilot review: "25 $ de l'heure", "about 30 bucks", or a word that
+ * says "the typical wage" (null amount). Sure when the message holds one figure.
+ *
+ * @example readRate(content, "25 $ de l'heure") // 25 $ an hour, sure
+ */
+export function readRate(content: Content, text: string): { reading: QuantityReading | null; flags: QuantityFlags } {
+  const flags: QuantityFlags = { negated: false, hypothetical: false };
+  const words = normalize(text).split(" ").filter((w) => w !== "");
+  if (content.reviewPhrases.typical.within(words)) {
+    return { reading: { answer: { type: "rate", amountPerHour: null, currency: null }, sure: true, doubts: [], used: [] }, flags };
+  }
+  const p = prepareTokens(text, content.quantityWords);
+  const numbers = numbersIn(p.tokens, content.quantityWords).filter((n) => n.value > 0 && n.value <= 10_000);
+  const first = numbers[0];
+  if (!first) return { reading: null, flags };
+  const answer: Answer = { type: "rate", amountPerHour: first.value, currency: currencyIn(p.tokens, content.quantityWords) };
+  return { reading: { answer, sure: numbers.length === 1, doubts: numbers.length === 1 ? [] : ["several figures"], used: [first] }, flags };
 }

@@ -25,5 +25,9 @@ export const Action = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("lang"), lang: z.enum(["fr", "en"]) }),
   /** change one earlier answer (the question comes back, then the conversation goes on where it was); null: ask which */
   z.strictObject({ kind: z.literal("change"), step: stepId.nullable() }),
+  /** books the pilot review in so many months; 0: no reminder */
+  z.strictObject({ kind: z.literal("book"), months: z.number().int().min(0).max(12) }),
+  /** at the reminder: start the review now, in a week, or never */
+  z.strictObject({ kind: z.literal("review"), what: z.enum(["start", "later", "stop"]) }),
 ]);
 export type Action = z.infer<typeof Action>;

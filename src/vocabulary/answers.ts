@@ -26,6 +26,8 @@ export const Answer = z.discriminatedUnion("type", [
     amountPerMonth: z.number().nonnegative().max(1e9),
     currency: z.string().max(8).nullable(),
   }),
+  /** what an hour is worth (the pilot review); null: the typical wage the coach cites */
+  z.strictObject({ type: z.literal("rate"), amountPerHour: z.number().nonnegative().max(1e5).nullable(), currency: z.string().max(8).nullable() }),
 ]);
 export type Answer = z.infer<typeof Answer>;
 
@@ -41,5 +43,7 @@ export function sameAnswer(a: Answer | undefined, b: Answer | undefined): boolea
       return a.hoursPerMonth === (b as typeof a).hoursPerMonth;
     case "money":
       return a.amountPerMonth === (b as typeof a).amountPerMonth && a.currency === (b as typeof a).currency;
+    case "rate":
+      return a.amountPerHour === (b as typeof a).amountPerHour && a.currency === (b as typeof a).currency;
   }
 }

@@ -25,4 +25,10 @@ export type TurnEvent =
   | { kind: "command"; command: Command }
   /** after the plan, a message the coach did not understand (the list of topics was shown) */
   | { kind: "not-understood" }
-  | { kind: "plan-finished" };
+  | { kind: "plan-finished" }
+  /** the pilot review booked in so many months (0: no reminder) */
+  | { kind: "review-booked"; months: number }
+  /** the coach wrote first (or offered on opening) for a review that came due */
+  | { kind: "review-reminded" }
+  | { kind: "review-started" }
+  | { kind: "review-finished"; verdict: string };

@@ -26,4 +26,11 @@ export type Input = (
   | { kind: "ask"; rule: string }
   /** the plan as it stands, to export (`coach plan --out`, a share button): changes nothing */
   | { kind: "export" }
+  /**
+   * The coach writes first: the pilot review has come due (src/followup/). Replies only once per
+   * booking, whichever instance asks; nothing when the review is not due or was already offered.
+   */
+  | { kind: "remind" }
+  /** the reminder could not reach the person (their DMs are closed): it waits for their next visit */
+  | { kind: "undelivered" }
 ) & { locale?: Lang | undefined };

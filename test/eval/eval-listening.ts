@@ -37,6 +37,7 @@ function toSaved(step: string, a: Answer): Saved | null {
   if (a.type === "choice") return { step: step as "goal", choice: a.id };
   if (a.type === "text") return { step: "goal", choice: "own-words" };
   if (a.type === "hours") return { step: "time", hours: a.hoursPerMonth };
+  if (a.type === "rate") return null;
   return { step: "budget", amount: a.amountPerMonth };
 }
 
