@@ -10,6 +10,7 @@ import { Coordinator } from "../src/coordinator.ts";
 import { CoreSettings, readSettings, SettingsError } from "../src/config.ts";
 import { createLogger, redact, urlSecrets } from "../src/log.ts";
 import { scheduleExpirySweeps } from "../src/store/expiry-schedule.ts";
+import { Reminders } from "../src/followup/reminders.ts";
 import { openStore } from "../src/store/open-store.ts";
 import { StoreStartError } from "../src/store/store-errors.ts";
 import type { Adapter } from "../src/adapter.ts";
@@ -135,11 +136,13 @@ export async function startPlatforms(
   }
   // Ctrl-C or SIGTERM from here on stops cleanly, during start-up too (the store's lock is released)
   const started: Adapter[] = [];
+  let reminders: Reminders | null = null;
   let stopping: Promise<void> | null = null;
   const stop = (reason: string): Promise<void> =>
     (stopping ??= (async () => {
       log.info("stopping", { signal: reason });
       sweeps.stop();
+      await reminders?.stop();
       await Promise.allSettled(started.map((a) => a.stop()));
       await sweeps.idle();
       await store.close();
@@ -161,6 +164,12 @@ export async function startPlatforms(
       process.exit(1);
     }
     log.info("adapter started", { adapter: a.name });
+  }
+  // the pilot reviews that came due (while the bot was down too): written for once the platforms are up
+  const deliveries = started.flatMap((a) => (a.reminders ? [a.reminders()] : []));
+  if (!stopping && deliveries.length > 0) {
+    reminders = new Reminders({ coordinator, store, log, deliveries, everyMs: core.COACH_REMINDER_MINUTES * 60_000 });
+    reminders.start();
   }
   return { stop };
 }

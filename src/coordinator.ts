@@ -131,6 +131,16 @@ export class Coordinator {
   }
 
   /**
+   * True when the session's pilot review has come due and the coach has not written for it yet
+   * (a read only: the `remind` turn is what claims it, once, whichever instance gets there first).
+   */
+  async reviewDue(key: string): Promise<boolean> {
+    const { state } = await this.load(key);
+    const f = state?.followUp;
+    return f !== undefined && f.status === "booked" && f.remindedAt === null && f.dueAt !== null && Date.parse(f.dueAt) <= this.now().getTime();
+  }
+
+  /**
    * Removes every session untouched for longer than the expiry (and the copies set aside from
    * them), and returns how many sessions went. The store lists the candidates a batch at a time
    * without reading them; each is removed in its session's turn, only if still untouched, and the

@@ -10,11 +10,10 @@ import {
   type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
 } from "discord.js";
-import type { Adapter } from "../../src/adapter.ts";
-import type { Content } from "../../src/content/compile.ts";
-import type { Coordinator, TurnOutcome } from "../../src/coordinator.ts";
+import type { Adapter, ReminderDelivery } from "../../src/adapter.ts";
+import { discordReminders } from "./discord-reminders.ts";
+import type { TurnOutcome } from "../../src/coordinator.ts";
 import { typedField } from "../../src/content/typed-field.ts";
-import type { Logger } from "../../src/log.ts";
 import type { Input } from "../../src/vocabulary/inputs.ts";
 import { sessionKey } from "../../src/store/session-store.ts";
 import { langFromLocale } from "../shared/lang-from-locale.ts";
@@ -24,8 +23,6 @@ import { failureText } from "../shared/turn-failures.ts";
 import { splitText } from "../shared/split-text.ts";
 import { decodeAction } from "../shared/action-codec.ts";
 import { decodeComponentId, type ComponentId } from "./component-id.ts";
-import type { DiscordDialogs } from "./discord-dialogs.ts";
-import type { DiscordSettings } from "./discord-settings.ts";
 import { ANSWER_INPUT, LIMITS, notice, renderReplies, typedAnswerModal, type DiscordMessage } from "./render-replies.ts";
 import { planAction } from "./slash-commands.ts";
 import { isAlreadyAcknowledged, isExpiredInteraction } from "./interaction-errors.ts";
@@ -33,18 +30,8 @@ import { isAlreadyAcknowledged, isExpiredInteraction } from "./interaction-error
 /** Discord always sends a locale: French ones give French, every other one English. */
 const discordLang = (locale: string | null | undefined) => langFromLocale(locale) ?? "en";
 
-/** What the adapter is built from; adapters/main.ts passes the shared coordinator and content. */
-export interface DiscordAdapterOptions {
-  settings: DiscordSettings;
-  coordinator: Coordinator;
-  content: Content;
-  dialogs: DiscordDialogs;
-  log: Logger;
-  /** the REST base URL, "https://discord.com/api" unless a test points it at a local fake */
-  api?: string | undefined;
-  /** remembers which plan messages were already shared (the session store: shared by every shard) */
-  seen?: SeenDeliveries;
-}
+export type { DiscordAdapterOptions } from "./discord-adapter-options.ts";
+import type { DiscordAdapterOptions } from "./discord-adapter-options.ts";
 
 /** How long a plan message's Share button stays used: a second press meanwhile does not post again. */
 const SHARED_FOR_SECONDS = 7 * 24 * 60 * 60;
@@ -88,6 +75,11 @@ export class DiscordAdapter implements Adapter {
     await this.client.login(this.o.settings.token);
     await ready;
     this.o.log.info("discord connected", { bot: this.client.user?.tag ?? null, application: this.o.settings.appId });
+  }
+
+  /** Writing first (the pilot review): a DM that says the review is due and /plan starts it (discord-reminders.ts). */
+  reminders(): ReminderDelivery {
+    return discordReminders({ client: this.client, coordinator: this.o.coordinator, dialogs: this.o.dialogs });
   }
 
   async stop(): Promise<void> {

@@ -56,6 +56,9 @@ export const DiscordDialogs = z.strictObject({
     unknownButton: limited(500),
     unknownCommand: limited(500),
     failed: limited(500),
+    /** after the pilot review's reminder, sent in a direct message: the plan was made here, or in a server */
+    reviewByPlanHere: limited(500),
+    reviewByPlanServer: limited(500),
   }),
   /** the name of the plan's Markdown attachment */
   planFile: z.strictObject({

@@ -15,14 +15,13 @@
 import type { Server } from "node:http";
 import {
   LogLevel,
-  type App, type webApi, type AllMiddlewareArgs, type BlockAction, type ButtonAction, type Context, type Logger as BoltLogger, type RespondFn, type SlackCommandMiddlewareArgs,
+  type App, type AllMiddlewareArgs, type BlockAction, type ButtonAction, type Context, type Logger as BoltLogger, type RespondFn, type SlackCommandMiddlewareArgs,
   type SlackEventMiddlewareArgs, type types,
 } from "@slack/bolt";
-import type { Adapter } from "../../src/adapter.ts";
-import type { Content } from "../../src/content/compile.ts";
+import type { Adapter, ReminderDelivery } from "../../src/adapter.ts";
+import { slackReminders } from "./slack-reminders.ts";
 import type { Lang } from "../../src/content/schema.ts";
-import type { Coordinator, TurnOutcome } from "../../src/coordinator.ts";
-import type { Logger } from "../../src/log.ts";
+import type { TurnOutcome } from "../../src/coordinator.ts";
 import { sessionKey } from "../../src/store/session-store.ts";
 import { fill } from "../../src/text/template.ts";
 import type { Input } from "../../src/vocabulary/inputs.ts";
@@ -35,7 +34,6 @@ import { contextLine, readPressedButton, TOPIC_BLOCK, TURN_BLOCK, withChoiceMade
 import { boltLogger } from "./bolt-logger.ts";
 import { loadSlackDialog, type SlackDialog } from "./slack-dialog-schema.ts";
 import { SlackPoster, type Place } from "./slack-post.ts";
-import type { SlackSettings } from "./slack-settings.ts";
 import { buildSlackApp, startSlackApp } from "./slack-app.ts";
 import { escapeSlack, slackToPlain } from "./slack-text.ts";
 import { UserLocales } from "./user-locale.ts";
@@ -46,22 +44,8 @@ const RETRY_WINDOW_SECONDS = 60 * 60;
 /** The slash command that starts, resumes or shows a plan (declared in manifest.yaml). */
 export const PLAN_COMMAND = "/plan";
 
-export interface SlackAdapterOptions {
-  settings: SlackSettings;
-  coordinator: Coordinator;
-  content: Content;
-  log: Logger;
-  /** dialogs/slack.yaml, already loaded; read from disk when absent */
-  dialog?: SlackDialog;
-  /** which deliveries were already handled: in memory by default; pass the session store to share it between processes */
-  seen?: SeenDeliveries;
-  /** Web API client options (tests point `slackApiUrl` at a local fake) */
-  clientOptions?: webApi.WebClientOptions;
-  /** HTTP mode: the interface to listen on; all interfaces when absent */
-  host?: string;
-  /** how much of Bolt's own logging to keep (WARN by default) */
-  boltLogLevel?: LogLevel;
-}
+export type { SlackAdapterOptions } from "./slack-adapter-options.ts";
+import type { SlackAdapterOptions } from "./slack-adapter-options.ts";
 
 type EventArgs<T extends string> = SlackEventMiddlewareArgs<T> & AllMiddlewareArgs;
 
@@ -113,6 +97,11 @@ export class SlackAdapter implements Adapter {
    */
   async start(): Promise<void> {
     this.server = await startSlackApp(this.app, this.o, this.boltLog);
+  }
+
+  /** Writing first (the pilot review): a DM at a decent hour in the person's time zone (slack-reminders.ts). */
+  reminders(): ReminderDelivery {
+    return slackReminders({ client: this.app.client, poster: this.poster, between: this.o.content.review.reminder.sendBetween });
   }
 
   /** Stops receiving, then waits for the work already acknowledged to finish. */

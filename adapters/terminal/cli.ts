@@ -1,5 +1,5 @@
 /**
- * `npm run coach -- [chat] [--lang fr|en] [--user ID] [--db PATH] [--json]`
+ * `npm run coach -- [chat] [--lang fr|en] [--user ID] [--db PATH] [--json] [--now 2027-03-01]`
  * `npm run coach -- ask [--json] [--lang fr|en] [TEXT]`
  * `npm run coach -- plan --user ID [--out plan.md|plan.pdf] [--json] [--db PATH]`
  */
@@ -20,6 +20,7 @@ import { askJson, renderReply } from "./render.ts";
 
 const USAGE = `Usage:
   npm run coach -- [--lang fr|en] [--user ID] [--db PATH] [--json]     chat (one message per line when piped)
+       [--now 2027-03-01]                                             test mode: the coach's clock starts at that date (try a pilot review)
   npm run coach -- ask [--json] [--lang fr|en] [TEXT]                   answer one objection (or one per line)
   npm run coach -- plan --user ID [--out plan.md|plan.pdf] [--db PATH]  print or write a user's plan (a one-page PDF when --out ends in .pdf)
   npm run coach -- plan --user ID --json [--db PATH]                    the plan as data (one JSON object)`;
@@ -42,6 +43,7 @@ export async function main(argv: string[]): Promise<void> {
         db: { type: "string" },
         json: { type: "boolean", default: false },
         out: { type: "string" },
+        now: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -74,7 +76,12 @@ export async function main(argv: string[]): Promise<void> {
   }
   const dataDir = values.db ?? core.COACH_DATA_DIR;
   const store = await openStore(core, log, dataDir);
-  const coordinator = new Coordinator({ content, store, log, expireAfterDays: core.COACH_SESSION_TTL_DAYS });
+  // test mode: the clock starts at --now and runs from there (a review booked today can be tried months ahead)
+  const startsAt = values.now === undefined ? null : Date.parse(values.now);
+  if (startsAt !== null && !Number.isFinite(startsAt)) fail(`--now must be a date like 2027-03-01, not "${values.now}".\n${USAGE}`);
+  const launched = Date.now();
+  const now = startsAt === null ? undefined : () => new Date(startsAt + (Date.now() - launched));
+  const coordinator = new Coordinator({ content, store, log, expireAfterDays: core.COACH_SESSION_TTL_DAYS, ...(now ? { now } : {}) });
   const user = values.user ?? userInfo().username;
   const key = sessionKey("terminal", "local", user);
   const [command = "chat", ...rest] = positionals;

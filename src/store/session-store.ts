@@ -100,3 +100,16 @@ export function sessionKey(platform: string, workspace: string, user: string): s
   const part = (s: string) => s.replace(/%/g, "%25").replace(/:/g, "%3A");
   return `${part(platform)}:${part(workspace)}:${part(user)}`;
 }
+
+/**
+ * The platform, workspace and user of a session key (the inverse of sessionKey); null for a key
+ * that is not one.
+ *
+ * @example partsOfSessionKey("slack:T123:U456") // { platform: "slack", workspace: "T123", user: "U456" }
+ */
+export function partsOfSessionKey(key: string): { platform: string; workspace: string; user: string } | null {
+  const parts = key.split(":");
+  if (parts.length !== 3) return null;
+  const [platform, workspace, user] = parts.map((p) => p.replace(/%3A/g, ":").replace(/%25/g, "%")) as [string, string, string];
+  return { platform, workspace, user };
+}
