@@ -13,7 +13,6 @@ import type { Input } from "../../src/vocabulary/inputs.ts";
 import { content } from "../helpers/content.ts";
 import { aboutBusiness, noPage, open, planOf, press, say } from "../helpers/inputs.ts";
 
-const DAY = 24 * 3600 * 1000;
 const START = Date.parse("2026-11-30T15:00:00Z");
 
 function coach(store = new MemoryStore(), expireAfterDays = 30) {
@@ -75,7 +74,8 @@ describe("the coach comes back", () => {
     expect(await c.reviewDue("u")).toBe(true);
     const first = await c.handle("u", { kind: "remind" });
     expect(said(first)).toContain("Il y a 3 mois, on a fait votre plan : Facebook, 2 publications par semaine. C'est le moment du bilan de l'essai");
-    expect(first.replies.at(-1)!.kind !== "plan" && first.replies.at(-1)!.choices.map((x) => x.label)).toEqual(["Commencer le bilan", "Dans une semaine", "Plus de rappels"]);
+    const offer = first.replies.at(-1)!;
+    expect(offer.kind !== "plan" && offer.choices.map((x) => x.label)).toEqual(["Commencer le bilan", "Dans une semaine", "Plus de rappels"]);
     // a second instance asking again, a minute later: nothing more
     expect((await c.handle("u", { kind: "remind" })).replies).toEqual([]);
     expect(await c.reviewDue("u")).toBe(false);
