@@ -105,8 +105,8 @@ export async function main(argv: string[]): Promise<void> {
     if (!outcome.known || !plan) fail(`No plan for user "${user}" in ${dataDir}/. Start one with: npm run coach -- --user ${user}`, 1);
     const partial = outcome.done ? "" : " (partial: the interview is not finished)";
     if (values.out && /\.pdf$/i.test(values.out)) {
-      writeFileSync(values.out, await renderPlanPdf(content, plan.plan, outcome.answers));
-      process.stderr.write(`Plan written to ${values.out} (PDF, one page)${partial}\n`);
+      writeFileSync(values.out, await renderPlanPdf(content, plan.plan, outcome.answers, { reviews: plan.reviews ?? [] }));
+      process.stderr.write(`Plan written to ${values.out} (PDF: the plan on one page${plan.reviews?.length ? ", the latest pilot review on a second" : ""})${partial}\n`);
     } else if (values.json) {
       const json = JSON.stringify(plan.plan) + "\n";
       if (values.out) {

@@ -208,9 +208,14 @@ function finishReview(t: Turn): void {
   t.set({ reviews: [...t.s.reviews, record].slice(-12), reviewAnswers: {}, followUp: { ...unasked } });
   t.events.push({ kind: "review-finished", verdict: record.verdict });
   t.to({ is: "done" });
-  const numbered: string[] = [];
-  const lines = renderReview(t.c, record, t.lang, (_id, source) => `[${numbered.push(source)}]`);
-  const text = [...lines, ...numbered.map((s, i) => `${i + 1}. ${s}`)].join("\n").trim();
+  const numbered: { id: string; source: string }[] = [];
+  const cite = (id: string, source: string) => {
+    let n = numbered.findIndex((s) => s.id === id);
+    if (n < 0) n = numbered.push({ id, source }) - 1;
+    return `[${n + 1}]`;
+  };
+  const lines = renderReview(t.c, record, t.lang, cite);
+  const text = [...lines, ...numbered.map((s, i) => `${i + 1}. ${s.source}`)].join("\n").trim();
   t.say(`${t.c.review.record.done[t.lang]}\n\n${text}`);
   offerBooking(t, t.c.review.record.next[t.lang]);
 }

@@ -8,6 +8,8 @@
  * for real. Standard Helvetica only (WinAnsi, nothing to embed, nothing fetched): the text is mapped
  * to that character set first. Every word comes from dialogs/plan.yaml.
  */
+import type { ReviewRecord } from "../engine/state.ts";
+import { renderReview } from "./review.ts";
 import PDFDocument from "pdfkit";
 import type { Content } from "../content/compile.ts";
 import type { Lang } from "../content/schema.ts";
@@ -499,6 +501,8 @@ function chooseFit(parts: Parts, size: readonly [number, number], width: number)
 export interface PdfOptions {
   /** the document's creation date (PDF metadata); pdfkit's clock when left out */
   createdAt?: Date;
+  /** the pilot reviews done: the newest goes on a second page, under the plan it reviews */
+  reviews?: readonly ReviewRecord[];
 }
 
 /**
@@ -522,6 +526,32 @@ export async function renderPlanPdf(content: Content, plan: Plan, answers: Reado
     doc.on("error", reject);
   });
   layout(doc, parts, fit, width);
+  const review = options.reviews?.at(-1);
+  if (review) reviewPage(doc, content, review, lang, width);
   doc.end();
   return done;
+}
+
+/** The newest pilot review on a page of its own: its Markdown lines as text, the sources numbered at the end. */
+function reviewPage(doc: Doc, content: Content, review: ReviewRecord, lang: Lang, width: number): void {
+  doc.addPage();
+  const sources: { id: string; source: string }[] = [];
+  const cite = (id: string, source: string) => {
+    let n = sources.findIndex((s) => s.id === id);
+    if (n < 0) n = sources.push({ id, source }) - 1;
+    return `[${n + 1}]`;
+  };
+  const lines = renderReview(content, review, lang, cite);
+  for (const line of lines) {
+    const heading = /^(#+)\s+(.*)$/.exec(line);
+    const text = winAnsi((heading ? heading[2]! : line).replace(/\*\*/g, ""));
+    if (text.trim() === "") {
+      doc.moveDown(0.4);
+      continue;
+    }
+    doc.font(heading ? "Helvetica-Bold" : "Helvetica").fontSize(heading ? (heading[1]!.length === 2 ? 14 : 11) : 9.5).fillColor(heading ? COLOR.accent : "#000000");
+    doc.text(text, MARGIN, undefined, { width });
+  }
+  doc.moveDown(0.6).font("Helvetica").fontSize(7.5).fillColor("#555555");
+  sources.forEach((s, i) => doc.text(winAnsi(`${i + 1}. ${s.source}`), MARGIN, undefined, { width }));
 }

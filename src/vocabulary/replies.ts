@@ -2,6 +2,7 @@
  * What the engine says, as platform-neutral data. Adapters render it: numbered lines in the
  * terminal, Block Kit on Slack, components on Discord. A choice carries the action its button does.
  */
+import type { ReviewRecord } from "../engine/state.ts";
 import type { Action } from "./actions.ts";
 import type { Plan } from "./plan-shape.ts";
 
@@ -28,4 +29,5 @@ export type Reply =
   /** a doubt answered from the rule base */
   | { kind: "answer"; rule: string; text: string; source: string; choices: Choice[] }
   /** the written plan: `text` is its Markdown */
-  | { kind: "plan"; text: string; plan: Plan };
+  /** the plan: its Markdown (the pilot reviews under it), its data, and the reviews as data (for a PDF) */
+  | { kind: "plan"; text: string; plan: Plan; reviews?: readonly ReviewRecord[] };
