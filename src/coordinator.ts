@@ -12,6 +12,7 @@ import { detectLanguage } from "./text/detect-language.ts";
 import { fill } from "./text/template.ts";
 import { reliabilityTexts, type ReliabilityTexts } from "./content/reliability-texts.ts";
 import type { SessionStore } from "./store/session-store.ts";
+import type { TurnObserver } from "./insights/recorder.ts";
 import { isStoreUnavailable } from "./store/store-errors.ts";
 import { markNotSaved } from "./turn-not-saved.ts";
 import type { Answer } from "./vocabulary/answers.ts";
@@ -53,6 +54,11 @@ export interface CoordinatorOptions {
   maxQueuedPerSession?: number;
   /** dialogs/reliability.yaml, already loaded; read from disk when absent */
   reliability?: ReliabilityTexts;
+  /**
+   * Told of each turn kept and each person forgotten (insights, COACH_INSIGHTS=on); with one, a new
+   * conversation is told, in one line, that messages the coach does not understand may be read.
+   */
+  observer?: TurnObserver;
 }
 
 /**
@@ -100,6 +106,7 @@ export class Coordinator {
   private readonly log: Logger;
   private readonly queues = new Map<string, { tail: Promise<unknown>; depth: number }>();
   private readonly expireAfterMs: number;
+  private readonly observer: TurnObserver | undefined;
   private readonly maxQueued: number;
   private readonly reliability: ReliabilityTexts;
   private readonly unconfirmed = new Map<string, UnconfirmedWrite>();
@@ -112,6 +119,7 @@ export class Coordinator {
     this.expireAfterMs = (options.expireAfterDays ?? 30) * DAY_MS;
     this.maxQueued = options.maxQueuedPerSession ?? 20;
     this.reliability = options.reliability ?? reliabilityTexts();
+    this.observer = options.observer;
   }
 
   /**
@@ -225,7 +233,11 @@ export class Coordinator {
         : reset === "damaged" ? this.reliability.damaged[lang]
         : reset === "newer" ? this.reliability.newerVersion[lang]
         : null;
-      const replies = notice && result.save ? [{ kind: "text" as const, text: notice, choices: [] }, ...result.replies] : result.replies;
+      const withNotice = notice && result.save ? [{ kind: "text" as const, text: notice, choices: [] }, ...result.replies] : result.replies;
+      // a new conversation, with insights on: one line says what may be read, after the welcome
+      const replies = this.observer && state === undefined && result.save && withNotice.length > 0
+        ? [withNotice[0]!, { kind: "text" as const, text: t.insightsNotice[lang], choices: [] }, ...withNotice.slice(1)]
+        : withNotice;
       const base = baseOf(result.state.mode);
       const done = !forget && base.is === "done";
       const doubt = result.events.find((e) => e.kind === "doubt");
@@ -252,14 +264,19 @@ export class Coordinator {
       if (forget) {
         await this.store.delete(key);
         this.log.info("session forgotten at the user's request");
+        this.observer?.forgot(key);
         return outcome;
       }
-      if (!result.save) return outcome;
+      const now = this.now();
+      if (!result.save) {
+        // a question asked outside the interview (a mention, /ask): nothing kept, but counted
+        this.observer?.turn(key, input, outcome, now);
+        return outcome;
+      }
       const value = { version: STATE_VERSION, state: result.state, ...(place !== null ? { place } : {}) };
       let written: boolean;
       try {
         // a booked review keeps the session until it is due (then the usual time without a visit)
-        const now = this.now();
         const keptFrom = keptFromOf(result.state, now.getTime());
         written = await this.store.writeIf(key, value, revision, (keptFrom - now.getTime() + this.expireAfterMs) / 1000, new Date(keptFrom));
       } catch (err) {
@@ -272,6 +289,7 @@ export class Coordinator {
         continue;
       }
       for (const e of result.events) if (e.kind === "doubt" || e.kind === "confirming" || e.kind === "reasked" || e.kind === "not-understood") this.log.info(`turn: ${e.kind}`, { ...e });
+      this.observer?.turn(key, input, outcome, now);
       return outcome;
     }
   }

@@ -402,6 +402,8 @@ export const MessagesFile = z.strictObject({
   }),
   text: z.strictObject({
     welcome: Text,
+    /** one line to a new conversation when insights are on (COACH_INSIGHTS=on) */
+    insightsNotice: Text,
     otherLanguage: Text,
     progress: localized(["number", "total"]),
     resumed: localized(["number", "total"]),

@@ -1,0 +1,207 @@
+/**
+ * Where insights are kept (COACH_INSIGHTS=on): counts per day, and the messages the coach did not
+ * understand, each with the question it was asked at, its language and a pseudonymous conversation
+ * id (never the user). Three stores, like the sessions': in memory (tests), lowdb files beside the
+ * sessions (`data/insights/`), Redis (shared by every instance).
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { Low } from "lowdb";
+import { JSONFile } from "lowdb/node";
+import { createClient } from "redis";
+
+/** A message the coach did not understand, or had to ask again. */
+export interface MissedMessage {
+  id: string;
+  /** pseudonymous conversation id: the same for one person's messages, and not their user id */
+  conv: string;
+  /** ISO date-time, and its day (UTC) */
+  at: string;
+  day: string;
+  /** the question it was asked at ("goal", "review-hours"), "plan" once the plan is written, "ask" outside the interview */
+  step: string;
+  lang: "fr" | "en";
+  /** why it counts as missed: not understood after the plan, asked again, a reading the owner said was wrong */
+  why: "not-understood" | "unreadable" | "declined";
+  text: string;
+  /** what a reviewer said it was, once taught (see adapters/insights/) */
+  taught?: { as: string; at: string };
+}
+
+export interface InsightsStore {
+  /** adds to the day's counters */
+  count(day: string, counts: Readonly<Record<string, number>>): Promise<void>;
+  addMissed(m: MissedMessage): Promise<void>;
+  /** the counters of each day from `from` to `to` (YYYY-MM-DD, both included) */
+  counts(from: string, to: string): Promise<Record<string, Record<string, number>>>;
+  /** every missed message kept, newest first */
+  missed(): Promise<MissedMessage[]>;
+  markTaught(id: string, as: string, at: string): Promise<boolean>;
+  /** removes one conversation's messages ("forget me"); returns how many */
+  forgetConversation(conv: string): Promise<number>;
+  /** removes what is older than `day` (YYYY-MM-DD, not included) */
+  prune(day: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface Data {
+  days: Record<string, Record<string, number>>;
+  missed: MissedMessage[];
+}
+
+const MAX_MISSED = 20_000;
+
+function addCounts(data: Data, day: string, counts: Readonly<Record<string, number>>): void {
+  const d = (data.days[day] ??= {});
+  for (const [k, v] of Object.entries(counts)) d[k] = (d[k] ?? 0) + v;
+}
+
+function inRange(day: string, from: string, to: string): boolean {
+  return day >= from && day <= to;
+}
+
+/** In memory: tests, and the terminal when nothing is configured. */
+export class MemoryInsights implements InsightsStore {
+  protected data: Data = { days: {}, missed: [] };
+  protected async change(f: (d: Data) => void): Promise<void> {
+    f(this.data);
+  }
+  protected async snapshot(): Promise<Data> {
+    return this.data;
+  }
+  async count(day: string, counts: Readonly<Record<string, number>>): Promise<void> {
+    await this.change((d) => addCounts(d, day, counts));
+  }
+  async addMissed(m: MissedMessage): Promise<void> {
+    await this.change((d) => {
+      d.missed.push(m);
+      if (d.missed.length > MAX_MISSED) d.missed.splice(0, d.missed.length - MAX_MISSED);
+    });
+  }
+  async counts(from: string, to: string): Promise<Record<string, Record<string, number>>> {
+    const d = await this.snapshot();
+    return Object.fromEntries(Object.entries(d.days).filter(([day]) => inRange(day, from, to)));
+  }
+  async missed(): Promise<MissedMessage[]> {
+    return [...(await this.snapshot()).missed].reverse();
+  }
+  async markTaught(id: string, as: string, at: string): Promise<boolean> {
+    let found = false;
+    await this.change((d) => {
+      const m = d.missed.find((x) => x.id === id);
+      if (m) {
+        m.taught = { as, at };
+        found = true;
+      }
+    });
+    return found;
+  }
+  async forgetConversation(conv: string): Promise<number> {
+    let n = 0;
+    await this.change((d) => {
+      const kept = d.missed.filter((m) => m.conv !== conv);
+      n = d.missed.length - kept.length;
+      d.missed = kept;
+    });
+    return n;
+  }
+  async prune(day: string): Promise<void> {
+    await this.change((d) => {
+      for (const k of Object.keys(d.days)) if (k < day) delete d.days[k];
+      d.missed = d.missed.filter((m) => m.day >= day);
+    });
+  }
+  async close(): Promise<void> {}
+}
+
+/**
+ * Files beside the sessions (`<data>/insights/insights.json`), written with lowdb; each change is
+ * read, applied and written in turn (one coach process per data folder, so one writer), and a
+ * reader (the insights page, another process) reads the last complete file.
+ */
+export class LowdbInsights extends MemoryInsights {
+  private readonly db: Low<Data>;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(dir: string) {
+    super();
+    const folder = join(dir, "insights");
+    mkdirSync(folder, { recursive: true });
+    this.db = new Low<Data>(new JSONFile<Data>(join(folder, "insights.json")), { days: {}, missed: [] });
+  }
+  protected override async change(f: (d: Data) => void): Promise<void> {
+    const next = this.queue.then(async () => {
+      await this.db.read();
+      this.db.data ??= { days: {}, missed: [] };
+      f(this.db.data);
+      await this.db.write();
+    });
+    this.queue = next.catch(() => undefined);
+    await next;
+  }
+  protected override async snapshot(): Promise<Data> {
+    await this.queue;
+    await this.db.read();
+    return this.db.data ?? { days: {}, missed: [] };
+  }
+}
+
+/** Redis: a hash of counters per day, and one hash of missed messages, shared by every instance. */
+export class RedisInsights implements InsightsStore {
+  private constructor(
+    private readonly client: ReturnType<typeof createClient>,
+    private readonly prefix: string,
+  ) {}
+
+  static async connect(url: string, prefix = "coach"): Promise<RedisInsights> {
+    const client = createClient({ url, socket: { reconnectStrategy: (n) => Math.min(2000, 50 * 2 ** n) } });
+    client.on("error", () => undefined);
+    await client.connect();
+    return new RedisInsights(client, `${prefix}:insights`);
+  }
+
+  async count(day: string, counts: Readonly<Record<string, number>>): Promise<void> {
+    const m = this.client.multi();
+    for (const [k, v] of Object.entries(counts)) m.hIncrBy(`${this.prefix}:day:${day}`, k, v);
+    m.sAdd(`${this.prefix}:days`, day);
+    await m.exec();
+  }
+  async addMissed(msg: MissedMessage): Promise<void> {
+    await this.client.hSet(`${this.prefix}:missed`, msg.id, JSON.stringify(msg));
+  }
+  async counts(from: string, to: string): Promise<Record<string, Record<string, number>>> {
+    const days = (await this.client.sMembers(`${this.prefix}:days`)).filter((d) => inRange(d, from, to));
+    const out: Record<string, Record<string, number>> = {};
+    for (const d of days) {
+      const h = await this.client.hGetAll(`${this.prefix}:day:${d}`);
+      out[d] = Object.fromEntries(Object.entries(h).map(([k, v]) => [k, Number(v)]));
+    }
+    return out;
+  }
+  async missed(): Promise<MissedMessage[]> {
+    const all = Object.values(await this.client.hGetAll(`${this.prefix}:missed`)).map((v) => JSON.parse(v) as MissedMessage);
+    return all.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  }
+  async markTaught(id: string, as: string, at: string): Promise<boolean> {
+    const raw = await this.client.hGet(`${this.prefix}:missed`, id);
+    if (!raw) return false;
+    const m = JSON.parse(raw) as MissedMessage;
+    m.taught = { as, at };
+    await this.client.hSet(`${this.prefix}:missed`, id, JSON.stringify(m));
+    return true;
+  }
+  async forgetConversation(conv: string): Promise<number> {
+    const ids = (await this.missed()).filter((m) => m.conv === conv).map((m) => m.id);
+    if (ids.length > 0) await this.client.hDel(`${this.prefix}:missed`, ids);
+    return ids.length;
+  }
+  async prune(day: string): Promise<void> {
+    const old = (await this.client.sMembers(`${this.prefix}:days`)).filter((d) => d < day);
+    for (const d of old) await this.client.multi().del(`${this.prefix}:day:${d}`).sRem(`${this.prefix}:days`, d).exec();
+    const stale = (await this.missed()).filter((m) => m.day < day).map((m) => m.id);
+    if (stale.length > 0) await this.client.hDel(`${this.prefix}:missed`, stale);
+  }
+  async close(): Promise<void> {
+    await this.client.quit().catch(() => undefined);
+  }
+}
