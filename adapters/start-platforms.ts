@@ -11,6 +11,7 @@ import { CoreSettings, readSettings, SettingsError } from "../src/config.ts";
 import { createLogger, redact, urlSecrets } from "../src/log.ts";
 import { scheduleExpirySweeps } from "../src/store/expiry-schedule.ts";
 import { Reminders } from "../src/followup/reminders.ts";
+import { openInsights } from "../src/insights/open-insights.ts";
 import { openStore } from "../src/store/open-store.ts";
 import { StoreStartError } from "../src/store/store-errors.ts";
 import type { Adapter } from "../src/adapter.ts";
@@ -120,7 +121,8 @@ export async function startPlatforms(
     say((err as Error).message);
     process.exit(1);
   }
-  const coordinator = new Coordinator({ content, store, log, expireAfterDays: core.COACH_SESSION_TTL_DAYS });
+  const insights = await openInsights(core, core.COACH_DATA_DIR, log);
+  const coordinator = new Coordinator({ content, store, log, expireAfterDays: core.COACH_SESSION_TTL_DAYS, ...(insights ? { observer: insights.recorder } : {}) });
   // in the background, a batch at a time: the first message does not wait for it, whatever the number of sessions
   const sweeps = scheduleExpirySweeps(() => coordinator.sweepExpired(), { log });
   let adapters: Adapter[];
@@ -143,6 +145,7 @@ export async function startPlatforms(
       log.info("stopping", { signal: reason });
       sweeps.stop();
       await reminders?.stop();
+      await insights?.close();
       await Promise.allSettled(started.map((a) => a.stop()));
       await sweeps.idle();
       await store.close();

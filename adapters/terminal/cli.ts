@@ -14,6 +14,7 @@ import { renderPlanPdf } from "../../src/plan/render-pdf.ts";
 import { createLogger } from "../../src/log.ts";
 import { CoreSettings, readSettings, SettingsError } from "../../src/config.ts";
 import { openStore } from "../../src/store/open-store.ts";
+import { openInsights } from "../../src/insights/open-insights.ts";
 import { sessionKey } from "../../src/store/session-store.ts";
 import { runChat } from "./chat.ts";
 import { askJson, renderReply } from "./render.ts";
@@ -81,7 +82,8 @@ export async function main(argv: string[]): Promise<void> {
   if (startsAt !== null && !Number.isFinite(startsAt)) fail(`--now must be a date like 2027-03-01, not "${values.now}".\n${USAGE}`);
   const launched = Date.now();
   const now = startsAt === null ? undefined : () => new Date(startsAt + (Date.now() - launched));
-  const coordinator = new Coordinator({ content, store, log, expireAfterDays: core.COACH_SESSION_TTL_DAYS, ...(now ? { now } : {}) });
+  const insights = await openInsights(core, dataDir, log);
+  const coordinator = new Coordinator({ content, store, log, expireAfterDays: core.COACH_SESSION_TTL_DAYS, ...(now ? { now } : {}), ...(insights ? { observer: insights.recorder } : {}) });
   const user = values.user ?? userInfo().username;
   const key = sessionKey("terminal", "local", user);
   const [command = "chat", ...rest] = positionals;
@@ -93,6 +95,7 @@ export async function main(argv: string[]): Promise<void> {
     };
     if (rest.length > 0) await answer(rest.join(" "));
     else for await (const line of createInterface({ input: process.stdin })) if (line.trim() !== "") await answer(line);
+    await insights?.close();
     await store.close();
     return;
   }
@@ -100,6 +103,7 @@ export async function main(argv: string[]): Promise<void> {
   if (command === "plan") {
     if (values.user === undefined) fail(`plan needs --user ID (the id you chatted with).\n${USAGE}`);
     const outcome = await coordinator.handle(key, { kind: "export" });
+    await insights?.close();
     await store.close();
     const plan = outcome.replies.find((r) => r.kind === "plan");
     if (!outcome.known || !plan) fail(`No plan for user "${user}" in ${dataDir}/. Start one with: npm run coach -- --user ${user}`, 1);
@@ -136,6 +140,7 @@ export async function main(argv: string[]): Promise<void> {
     prompt: interactive ? () => rl.prompt() : undefined,
   });
   rl.close();
+  await insights?.close();
   await store.close();
 }
 

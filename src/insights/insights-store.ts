@@ -4,7 +4,8 @@
  * id (never the user). Three stores, like the sessions': in memory (tests), lowdb files beside the
  * sessions (`data/insights/`), Redis (shared by every instance).
  */
-import { mkdirSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Low } from "lowdb";
 import { JSONFile } from "lowdb/node";
@@ -41,6 +42,8 @@ export interface InsightsStore {
   forgetConversation(conv: string): Promise<number>;
   /** removes what is older than `day` (YYYY-MM-DD, not included) */
   prune(day: string): Promise<void>;
+  /** the random key of the conversation ids, made once and kept with the insights (shared by every instance) */
+  secret(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -111,6 +114,10 @@ export class MemoryInsights implements InsightsStore {
       d.missed = d.missed.filter((m) => m.day >= day);
     });
   }
+  private key = randomBytes(32).toString("hex");
+  async secret(): Promise<string> {
+    return this.key;
+  }
   async close(): Promise<void> {}
 }
 
@@ -121,13 +128,21 @@ export class MemoryInsights implements InsightsStore {
  */
 export class LowdbInsights extends MemoryInsights {
   private readonly db: Low<Data>;
+  private readonly folder: string;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(dir: string) {
     super();
-    const folder = join(dir, "insights");
-    mkdirSync(folder, { recursive: true });
-    this.db = new Low<Data>(new JSONFile<Data>(join(folder, "insights.json")), { days: {}, missed: [] });
+    this.folder = join(dir, "insights");
+    mkdirSync(this.folder, { recursive: true });
+    this.db = new Low<Data>(new JSONFile<Data>(join(this.folder, "insights.json")), { days: {}, missed: [] });
+  }
+  override async secret(): Promise<string> {
+    const path = join(this.folder, "conversation-key");
+    if (existsSync(path)) return readFileSync(path, "utf8").trim();
+    const made = randomBytes(32).toString("hex");
+    writeFileSync(path, made, { mode: 0o600 });
+    return made;
   }
   protected override async change(f: (d: Data) => void): Promise<void> {
     const next = this.queue.then(async () => {
@@ -200,6 +215,11 @@ export class RedisInsights implements InsightsStore {
     for (const d of old) await this.client.multi().del(`${this.prefix}:day:${d}`).sRem(`${this.prefix}:days`, d).exec();
     const stale = (await this.missed()).filter((m) => m.day < day).map((m) => m.id);
     if (stale.length > 0) await this.client.hDel(`${this.prefix}:missed`, stale);
+  }
+  async secret(): Promise<string> {
+    const made = randomBytes(32).toString("hex");
+    await this.client.set(`${this.prefix}:conversation-key`, made, { NX: true });
+    return (await this.client.get(`${this.prefix}:conversation-key`)) ?? made;
   }
   async close(): Promise<void> {
     await this.client.quit().catch(() => undefined);

@@ -6,9 +6,7 @@
  * language, under a pseudonymous conversation id: a keyed hash of the session key, whose key is a
  * random value kept with the insights (no user id is stored, and the id cannot be turned back into one).
  */
-import { createHmac, randomBytes, randomUUID } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { createHmac, randomUUID } from "node:crypto";
 import type { TurnOutcome } from "../coordinator.ts";
 import type { Logger } from "../log.ts";
 import type { Input } from "../vocabulary/inputs.ts";
@@ -34,17 +32,6 @@ export const dayOf = (iso: string) => iso.slice(0, 10);
 export interface TurnObserver {
   turn(key: string, input: Input, outcome: TurnOutcome, at: Date): void;
   forgot(key: string): void;
-}
-
-/** The random key of the conversation ids, kept with the insights (created once). */
-export function conversationSecret(dir: string | null): string {
-  if (dir === null) return randomBytes(32).toString("hex");
-  const path = join(dir, "insights", "conversation-key");
-  if (existsSync(path)) return readFileSync(path, "utf8").trim();
-  mkdirSync(join(dir, "insights"), { recursive: true });
-  const secret = randomBytes(32).toString("hex");
-  writeFileSync(path, secret, { mode: 0o600 });
-  return secret;
 }
 
 export class InsightsRecorder implements TurnObserver {
