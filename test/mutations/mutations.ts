@@ -217,7 +217,7 @@ export const MUTATIONS: Mutation[] = [
     what: "text the coach echoes on Slack is not escaped (<!channel> typed by a user would ping everyone)",
     edits: [{ file: "adapters/slack/slack-text.ts", find: "  return text.replace(/&/g, \"&amp;\").replace(/</g, \"&lt;\").replace(/>/g, \"&gt;\");", replace: "  return text;" }],
     tests: ["test/reliability/hostile-input.test.ts"],
-    env: { FUZZ_RUNS: "20000" },
+    env: { FUZZ_RUNS: "10000" },
   },
   {
     name: "session-keys-collide",
