@@ -63,6 +63,8 @@ export const ReviewFile = z.strictObject({
   booking: z.strictObject({
     months: z.array(z.number().int().min(1).max(12)).min(1).max(5),
     recommended: z.number().int().min(1).max(12),
+    /** a figure is read as months only in a message this short ("dans 3 mois s'il vous plaît") */
+    maxWords: z.number().int().min(1).max(20),
     ask: Text,
     option: localized(["months"]),
     recommendedOption: localized(["months"]),

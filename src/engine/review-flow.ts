@@ -87,8 +87,11 @@ export function book(t: Turn, months: number): void {
 /** Months typed at the booking question ("dans 2 mois", "3"), yes (the recommended months) or no. */
 function typedBooking(t: Turn, r: Reading): number | null {
   const b = t.c.review.booking;
+  // a message that changes an earlier answer ("finalement c'est 3 heures par semaine") or gives a
+  // command is not a date for the review, whatever figure it holds
+  if (r.other !== null || r.correction || r.command !== null || r.change !== null) return null;
   const words = normalize(r.text).split(" ");
-  const number = /\b(\d{1,2})\b/.exec(r.text)?.[1];
+  const number = words.length <= t.c.review.booking.maxWords ? /\b(\d{1,2})\b/.exec(r.text)?.[1] : undefined;
   if (number !== undefined && b.months.includes(Number(number))) return Number(number);
   if (r.number !== null && r.number >= 1 && r.number <= b.months.length + 1) return b.months[r.number - 1] ?? 0;
   if (t.c.reviewPhrases.no.within(words) || r.no) return 0;

@@ -67,7 +67,7 @@ describe("a plan written before the business questions", () => {
     };
     // as the coach before this change stored it: version 2, no list of networks, the plan written
     const v2 = { lang: "fr", langSource: "chosen", answers, mode: { is: "done" }, createdAt: FIXED_NOW, updatedAt: FIXED_NOW, turns: 12 };
-    expect(STATE_VERSION).toBe(3);
+    expect(STATE_VERSION).toBeGreaterThan(2);
     await store.writeIf("old", { version: 2, state: v2 }, null);
     const first = await c.handle("old", open("fr"));
     expect(first.mode).toBe("asking(trade)");

@@ -275,7 +275,8 @@ describe("a plan for this business, from the interview", () => {
     // before the customers are known the age still counts; from the goal on, eight questions
     expect(asked.slice(2).map((q) => q.text.slice(0, 5))).toEqual(["(3/8)", "(4/8)", "(5/8)", "(6/8)", "(7/8)", "(8/8)"]);
     expect(state.answers["age"]).toBeUndefined();
-    expect(last.state.mode).toEqual({ is: "done" });
+    // the plan written, the coach offers to come back for the pilot review
+    expect(last.state.mode).toEqual({ is: "booking", base: { is: "done" } });
     // a person, not a business, is asked the age
     const people = questions(run([open("en"), press("pick:trade:professional", "en"), press("pick:customers:mixed", "en")]).results);
     expect(people.map((q) => q.step)).toEqual(["trade", "customers", "age"]);

@@ -54,7 +54,7 @@ describe.each([
     for (let i = 0; i < SESSIONS; i++) {
       const state = SessionState.parse(((await getDocument(store, key(i))) as { state: unknown }).state);
       expect(state.answers, `session ${i}`).toEqual(variedAnswers(i));
-      expect(state.mode).toEqual({ is: "done" });
+      expect(state.mode).toEqual({ is: "booking", base: { is: "done" } }); // the plan written, the pilot review offered
       expect(state.turns).toBe(variedInterview(i).length + 1);
       // the replies came back in the order the messages were sent
       expect(outcomes.get(i)!.map((o) => o.step)).toEqual([...variedInterview(i).slice(1).map((t) => t.step), null]);

@@ -114,13 +114,15 @@ describe("the /plan interview in French, in a server", () => {
     expect(stored!.markdown).toContain("| Lundi |");
     expect(shownPlan).toContain(tablesAsLines(stored!.markdown).trim().replace(/\s+/g, " "));
     expect(shownPlan).toContain("**Semaine 1** - Lundi — ");
+    // the plan ends with the offer to come back for the pilot review, then Discord's own: share it in the channel
     const last = seen.messages.at(-1)!;
-    expect(last.content).toContain("Votre plan est prêt.");
-    // what the coach offers after every plan, on every platform, then Discord's own: share it in the channel
+    expect(last.content).toMatch(/^Je reviens vers vous pour le bilan de l'essai \?/);
     expect(buttons(last).map((b) => [b.label, b.style])).toEqual([
-      ["Mon plan", ButtonStyle.Secondary],
-      ["Changer une réponse", ButtonStyle.Secondary],
-      ["Recommencer", ButtonStyle.Secondary],
+      ["Dans 1 mois", ButtonStyle.Secondary],
+      ["Dans 2 mois", ButtonStyle.Secondary],
+      ["Dans 3 mois (conseillé)", ButtonStyle.Secondary],
+      ["Dans 6 mois", ButtonStyle.Secondary],
+      ["Non merci, pas de rappel", ButtonStyle.Secondary],
       ["📣 Partager mon plan dans ce salon", ButtonStyle.Success],
     ]);
 
@@ -153,6 +155,12 @@ describe("the /plan interview in French, in a server", () => {
     expect(again.messages).toHaveLength(1);
     expect(again.messages[0]!.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(again.messages[0]!.content).toBe("Ce plan est déjà publié dans le salon ; je ne le publie pas une deuxième fois.");
+
+    // one tap books the review; then what the coach offers after every plan, on every platform
+    const booked = await u.press("Dans 3 mois (conseillé)");
+    const next = booked.messages.at(-1)!;
+    expect(next.content).toMatch(/^C'est noté : je reviens vers vous ici le \d{1,2} \S+ \d{4} pour le bilan\.[^]*Votre plan est prêt\./);
+    expect(buttons(next).map((b) => b.label)).toEqual(["Mon plan", "Changer une réponse", "Recommencer"]);
   });
 
   test("/plan action:show mid-interview: the plan so far with its file, then the pending question (no share button)", async () => {

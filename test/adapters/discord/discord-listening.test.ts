@@ -59,6 +59,8 @@ describe("listening, in English, in a server", () => {
     expect(owner.text).toContain("(9/9) Almost done");
     const plan = await u.press("Nowhere yet");
     expect(plan.text).toContain("If a family member runs your accounts, do as you would for an intern");
+    expect(plan.text).toContain("Shall I come back for the pilot review?");
+    await u.press("No thanks, no reminder");
     const which = await u.press("Change an answer");
     expect(which.text).toContain("Which answer would you like to change?");
     // nine answers: a menu (Discord shows five buttons a row)

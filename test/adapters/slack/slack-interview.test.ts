@@ -91,7 +91,11 @@ describe("by direct message, in French (Slack locale fr-FR)", () => {
       ),
     ).toBe(true);
     expect(plan).not.toMatch(/\*\*|^#/m);
-    expect(posts.at(-1)?.text).toMatch(/^Votre plan est prêt\./);
+    // then the offer to come back for the pilot review, in one tap
+    expect(posts.at(-1)).toMatchObject({
+      text: expect.stringMatching(/^Je reviens vers vous pour le bilan de l'essai \?/),
+      buttons: ["Dans 1 mois", "Dans 2 mois", "Dans 3 mois (conseillé)", "Dans 6 mois", "Non merci, pas de rappel"],
+    });
 
     const { file, filename, complete } = upload(last);
     expect(filename).toBe("plan-medias-sociaux.md");
@@ -106,9 +110,17 @@ describe("by direct message, in French (Slack locale fr-FR)", () => {
     expect(complete.params["channel_id"]).toBe("DUFR");
     expect(complete.params["files"]).toEqual([{ id: expect.stringMatching(/^F/), title: "Votre plan médias sociaux" }]);
     expect(complete.params["initial_comment"]).toBe("Votre plan en fichier Markdown, à garder ou à partager.");
-    // the file goes up after the plan message and before the closing words
+    // the file goes up after the plan message and before the review's offer
     const order = last.calls.map((c) => c.method).filter((m) => m === "chat.postMessage" || m === "files.completeUploadExternal");
     expect(order.slice(-2)).toEqual(["files.completeUploadExternal", "chat.postMessage"]);
+    // one tap books it, then what to do next
+    last = await h.press(last, "Dans 3 mois (conseillé)", "UFR");
+    expect(postsOf(last.calls)).toMatchObject([
+      {
+        text: expect.stringMatching(/^C'est noté : je reviens vers vous ici le \d{1,2} \S+ \d{4} pour le bilan\.[^]*\nVotre plan est prêt\./),
+        buttons: ["Mon plan", "Changer une réponse", "Recommencer"],
+      },
+    ]);
   });
 
   test("/plan afterwards is acknowledged at once, then offers in the DM to see the plan, change an answer or start over", async () => {
