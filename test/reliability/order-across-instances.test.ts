@@ -20,7 +20,7 @@ let redis: RunningRedis | undefined;
 const opened: RedisStore[] = [];
 beforeAll(async () => {
   if (!skip) redis = await startRedis();
-}, 20_000);
+});
 afterAll(async () => {
   for (const s of opened) await s.close();
   await redis?.stop();

@@ -69,7 +69,7 @@ describe("the credentials of every URL setting", () => {
   let guarded: RunningRedis | undefined;
   beforeAll(async () => {
     if (!skipRedis) guarded = await startRedis({ password: "the-right-one-0000" });
-  }, 20_000);
+  });
   afterAll(async () => {
     await guarded?.stop();
   });

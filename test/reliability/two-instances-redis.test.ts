@@ -13,7 +13,7 @@ let redis: RunningRedis | undefined;
 const stores: RedisStore[] = [];
 beforeAll(async () => {
   if (!skip) redis = await startRedis();
-}, 20_000);
+});
 afterAll(async () => {
   for (const s of stores) await s.close();
   await redis?.stop();

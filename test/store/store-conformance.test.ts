@@ -23,7 +23,7 @@ let redisDb = 0;
 const opened: SessionStore[] = [];
 beforeAll(async () => {
   if (!skipRedis) redis = await startRedis();
-}, 20_000);
+});
 afterAll(async () => {
   for (const s of opened) await s.close();
   await redis?.stop();

@@ -51,7 +51,7 @@ describe("npm run coach (the terminal test mode)", () => {
     const written = await runCoach(["plan", "--db", db, "--user", "ana", "--out", out]);
     expect(written.code).toBe(0);
     expect(readFileSync(out, "utf8")).toBe(plan.stdout);
-  }, 30_000);
+  });
 
   it("resumes at the same question after the process is killed (SIGKILL) mid-interview", async () => {
     const db = tempDir();
@@ -79,7 +79,7 @@ describe("npm run coach (the terminal test mode)", () => {
     expect(next.step).toBe("skills");
     second.child.stdin.end();
     expect(await second.exited).toBe(0);
-  }, 30_000);
+  });
 
   it("answers one-shot questions in ask mode, as JSON, with the topics the text offers as choices", async () => {
     const { stdout, code } = await runCoach(
@@ -113,7 +113,7 @@ describe("npm run coach (the terminal test mode)", () => {
       { id: "topic:fad", label: "It's just a fad" },
       { id: "topic:too-expensive", label: "A dedicated employee costs too much" },
     ]);
-  }, 30_000);
+  });
 
   it("takes the question from the words after ask, answers in the --lang language, and numbers the topics in text mode", async () => {
     const [json, text, unknown] = await Promise.all([
@@ -134,7 +134,7 @@ describe("npm run coach (the terminal test mode)", () => {
     expect(unknown.stdout).toContain("I'm not sure I follow. Which of these doubts would you like me to talk about?\n  1. It's just a fad\n  2. We're too small, no time\n");
     const last = content().objections.rules.at(-1)!;
     expect(unknown.stdout).toContain(`  ${content().objections.rules.length}. ${last.topic.en}\n`);
-  }, 30_000);
+  });
 
   it("names the objection answered mid-interview in chat --json, and stays on the same question", async () => {
     const { stdout, code } = await runCoach(
@@ -151,7 +151,7 @@ describe("npm run coach (the terminal test mode)", () => {
     expect(said).toContain("Source: «Question No 1: Le budget");
     expect(said).toContain("(5/9) How many hours a month");
     expect(lines[6]!.replies[0]!.text).toBe("Noted: 10 h a month (about 2.3 h a week).");
-  }, 30_000);
+  });
 
   it("shows in each --json line the answers saved so far; a reading waiting for a yes is not among them", async () => {
     const { stdout, code } = await runCoach(
@@ -185,7 +185,7 @@ describe("npm run coach (the terminal test mode)", () => {
     const last = lines[8]!;
     expect(last.mode).toBe("confirming(time) / asking(skills)");
     expect(last.replies.map((r) => r.text).join("\n")).toContain("Voulez-vous changer votre temps : 32,6 h par mois (environ 7,5 h par semaine) → 6,5 h par mois");
-  }, 30_000);
+  });
 
   it("says what works when an option is wrong", async () => {
     const bad = await runCoach(["--lang", "de"]);
@@ -193,5 +193,5 @@ describe("npm run coach (the terminal test mode)", () => {
     expect(bad.stderr).toContain("--lang must be fr or en");
     const noUser = await runCoach(["plan"]);
     expect(noUser.stderr).toContain("plan needs --user ID");
-  }, 30_000);
+  });
 });

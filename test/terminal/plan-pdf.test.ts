@@ -81,5 +81,5 @@ describe("npm run coach -- plan (the plan as a document)", () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('No plan for user "nobody"');
     expect(existsSync(missing)).toBe(false);
-  }, 30_000);
+  });
 });
