@@ -6,7 +6,7 @@
  */
 import { once } from "node:events";
 import {
-  AttachmentBuilder, Client, Events, GatewayIntentBits, MessageFlags, RESTJSONErrorCodes, userMention,
+  Client, Events, GatewayIntentBits, MessageFlags, RESTJSONErrorCodes, userMention,
   type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
 } from "discord.js";
@@ -22,6 +22,7 @@ import { failureText } from "../shared/turn-failures.ts";
 import { splitText } from "../shared/split-text.ts";
 import { tablesAsLines } from "../shared/markdown-tables.ts";
 import { decodeAction } from "../shared/action-codec.ts";
+import { attachments, planFiles } from "./plan-files.ts";
 import { decodeComponentId, type ComponentId } from "./component-id.ts";
 import { ANSWER_INPUT, LIMITS, notice, renderReplies, typedAnswerModal, type DiscordMessage } from "./render-replies.ts";
 import { planAction } from "./slash-commands.ts";
@@ -196,7 +197,7 @@ export class DiscordAdapter implements Adapter {
     const header = notice(this.o.dialogs.text.sharedHeader, lang, { user: userMention(i.user.id) });
     const pieces = splitText(`${header}\n\n${tablesAsLines(plan.text)}`, LIMITS.content);
     for (const [n, content] of pieces.entries()) {
-      const files = n === pieces.length - 1 ? [planFile(this.o.dialogs.planFile[lang], plan.text)] : [];
+      const files = n === pieces.length - 1 ? await attachments(this.o.content, planFiles(this.o.dialogs.planFile[lang], plan)) : [];
       await i.followUp({ content, files });
     }
     await i.followUp({ content: notice(this.o.dialogs.text.shared, lang), flags: MessageFlags.Ephemeral });
@@ -239,7 +240,7 @@ export class DiscordAdapter implements Adapter {
       return;
     }
     for (const [n, m] of messages.entries()) {
-      const payload = { content: m.content, components: m.components, files: m.files.map((f) => planFile(f.name, f.text)) };
+      const payload = { content: m.content, components: m.components, files: await attachments(this.o.content, m.files) };
       if (n === 0 && deferred) await i.editReply(payload);
       else await i.followUp({ ...payload, ...this.flags(i) });
     }
@@ -284,8 +285,4 @@ export class DiscordAdapter implements Adapter {
       this.o.log.warn("discord: could not tell the user about the failure", { interaction: i.id, error: second });
     }
   }
-}
-
-function planFile(name: string, markdown: string): AttachmentBuilder {
-  return new AttachmentBuilder(Buffer.from(markdown, "utf8"), { name });
 }

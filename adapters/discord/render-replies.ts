@@ -19,6 +19,7 @@ import { splitText } from "../shared/split-text.ts";
 import { truncate } from "../shared/truncate-text.ts";
 import { encodeComponentId } from "./component-id.ts";
 import type { DiscordDialogs } from "./discord-dialogs.ts";
+import { planFiles, type PlanFile } from "./plan-files.ts";
 
 /** Discord's limits, as its API documents them. */
 export const LIMITS = {
@@ -41,8 +42,8 @@ export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 export interface DiscordMessage {
   content: string;
   components: ActionRow[];
-  /** attachments: the plan's Markdown file */
-  files: { name: string; text: string }[];
+  /** attachments: the plan's Markdown file and its PDF */
+  files: PlanFile[];
 }
 
 /** What rendering needs besides the replies: whose conversation, which language, where. */
@@ -83,7 +84,7 @@ export function renderReplies(replies: readonly Reply[], ctx: RenderContext): Di
         messages.push({
           content: piece,
           components: [],
-          files: i === pieces.length - 1 ? [{ name: ctx.dialogs.planFile[reply.plan.lang], text: reply.text }] : [],
+          files: i === pieces.length - 1 ? planFiles(ctx.dialogs.planFile[reply.plan.lang], reply) : [],
         }),
       );
       continue;

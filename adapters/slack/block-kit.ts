@@ -4,6 +4,7 @@
  * section text ≤ 3000 characters, ≤ 50 blocks per message, ≤ 25 buttons per actions block,
  * button labels ≤ 75 characters, block and action ids ≤ 255, button values ≤ 2000.
  */
+import type { PlanReply } from "../shared/plan-pdf.ts";
 import type { types } from "@slack/bolt";
 import type { Action } from "../../src/vocabulary/actions.ts";
 import type { Choice, Reply } from "../../src/vocabulary/replies.ts";
@@ -35,7 +36,7 @@ export interface SlackMessage {
 /** What one turn posts: messages, and the plan as messages plus a Markdown file. */
 export type Outgoing =
   | { kind: "message"; message: SlackMessage }
-  | { kind: "plan"; messages: SlackMessage[]; markdown: string; title: string };
+  | { kind: "plan"; messages: SlackMessage[]; markdown: string; title: string; reply?: PlanReply };
 
 /**
  * Whose buttons these are. Buttons of an interview ("turn") belong to one person: the block id
@@ -137,7 +138,7 @@ export function renderReplies(replies: readonly Reply[], scope: ButtonScope): Ou
   for (const reply of replies) {
     if (reply.kind === "plan") {
       flush();
-      out.push(renderPlan(reply.text));
+      out.push({ ...renderPlan(reply.text), reply });
       continue;
     }
     const text = reply.text.trim();

@@ -87,7 +87,7 @@ export class SlackAdapter implements Adapter {
     this.boltLog = boltLogger(options.log, options.boltLogLevel ?? LogLevel.WARN);
     this.app = buildSlackApp(options.settings, options.clientOptions ?? {}, this.boltLog);
     this.locales = new UserLocales(this.app.client, options.log);
-    this.poster = new SlackPoster(this.app.client, this.dialog);
+    this.poster = new SlackPoster(this.app.client, this.dialog, this.o.content);
     this.wire();
   }
 

@@ -1,13 +1,16 @@
 /**
- * Posting to Slack: a turn's replies as Block Kit messages (the plan also as a Markdown file), in a
+ * Posting to Slack: a turn's replies as Block Kit messages (the plan also as a Markdown file and a
+ * one-page PDF), in a
  * channel or a thread, with nothing that can ping anyone, and the few sentences of the adapter's own.
  */
 import type { webApi } from "@slack/bolt";
+import type { Content } from "../../src/content/compile.ts";
 import type { Lang } from "../../src/content/schema.ts";
 import type { Reply } from "../../src/vocabulary/replies.ts";
 import { renderReplies, type ButtonScope, type Outgoing, type SlackMessage } from "./block-kit.ts";
 import type { SlackDialog } from "./slack-dialog-schema.ts";
 import { escapeSlack } from "./slack-text.ts";
+import { pdfName, planPdf } from "../shared/plan-pdf.ts";
 
 /** Where replies go: a channel (a DM is a channel too), and a thread in it when there is one. */
 export interface Place {
@@ -20,9 +23,10 @@ export class SlackPoster {
   constructor(
     private readonly client: webApi.WebClient,
     private readonly dialog: SlackDialog,
+    private readonly content: Content,
   ) {}
 
-  /** Posts a turn's replies in order; a plan also goes up as a Markdown file. `after`: a grey line under the first message. */
+  /** Posts a turn's replies in order; a plan also goes up as a Markdown file and a PDF. `after`: a grey line under the first message. */
   async deliver(replies: readonly Reply[], place: Place, scope: ButtonScope, lang: Lang, after?: SlackMessage["blocks"][number]): Promise<void> {
     const out = renderReplies(replies, scope);
     const first = out[0];
@@ -51,12 +55,10 @@ export class SlackPoster {
     if (out.kind === "message") return this.post(place, out.message);
     for (const message of out.messages) await this.post(place, message);
     const file = this.dialog.planFile;
-    const upload = {
-      filename: file.name[lang],
-      title: out.title || file.name[lang],
-      content: out.markdown,
-      initial_comment: escapeSlack(file.comment[lang]),
-    };
+    const title = out.title || file.name[lang];
+    const markdown = { filename: file.name[lang], title, content: out.markdown };
+    const files = out.reply ? [markdown, { filename: pdfName(file.name[lang]), title, file: await planPdf(this.content, out.reply) }] : [markdown];
+    const upload = { file_uploads: files, initial_comment: escapeSlack(file.comment[lang]) };
     await this.client.filesUploadV2(
       place.threadTs !== undefined ? { ...upload, channel_id: place.channel, thread_ts: place.threadTs } : { ...upload, channel_id: place.channel },
     );

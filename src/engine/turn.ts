@@ -117,7 +117,7 @@ export class Turn {
 
   showPlan(): void {
     const plan = buildPlan(this.c, this.s.answers, this.lang, this.s.mentioned);
-    this.replies.push({ kind: "plan", text: renderPlanMarkdown(this.c, plan, this.s.answers, this.s.reviews), plan, ...(this.s.reviews.length > 0 ? { reviews: this.s.reviews } : {}) });
+    this.replies.push({ kind: "plan", text: renderPlanMarkdown(this.c, plan, this.s.answers, this.s.reviews), plan, answers: this.s.answers, ...(this.s.reviews.length > 0 ? { reviews: this.s.reviews } : {}) });
   }
 
   yesNo(about: string, yes: keyof Content["messages"]["commandLabels"] = "yes", no: keyof Content["messages"]["commandLabels"] = "no"): Choice[] {

@@ -4,6 +4,7 @@
  */
 import type { ReviewRecord } from "../engine/state.ts";
 import type { Action } from "./actions.ts";
+import type { Answer } from "./answers.ts";
 import type { Plan } from "./plan-shape.ts";
 
 /** A button: its label, and what pressing it does. */
@@ -28,6 +29,8 @@ export type Reply =
   | { kind: "question"; step: string; text: string; choices: Choice[]; typed: TypedField | null; controls: Choice[] }
   /** a doubt answered from the rule base */
   | { kind: "answer"; rule: string; text: string; source: string; choices: Choice[] }
-  /** the written plan: `text` is its Markdown */
-  /** the plan: its Markdown (the pilot reviews under it), its data, and the reviews as data (for a PDF) */
-  | { kind: "plan"; text: string; plan: Plan; reviews?: readonly ReviewRecord[] };
+  /**
+   * the plan: its Markdown (the pilot reviews under it), its data, the answers it was built from and
+   * the reviews as data (what the one-page PDF is drawn from)
+   */
+  | { kind: "plan"; text: string; plan: Plan; answers: Readonly<Record<string, Answer>>; reviews?: readonly ReviewRecord[] };

@@ -6,10 +6,13 @@
 import { ButtonStyle, InteractionResponseType, Locale, MessageFlags } from "discord.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sessionKey } from "../../../src/store/session-store.ts";
-import { buttons, inputs, selects, startTestBed, type Seen, type TestBed } from "./discord-test-bed.ts";
+import { buttons, inputs, planAttachments, selects, startTestBed, type Seen, type TestBed } from "./discord-test-bed.ts";
 import { discordUser, GUILD_ID } from "./interaction-fixtures.ts";
 import { tablesAsLines } from "../../../adapters/shared/markdown-tables.ts";
 import { planOf } from "../../helpers/inputs.ts";
+import { tempDirs } from "../../helpers/temp-dirs.ts";
+
+const tmp = tempDirs("discord-plan-pdf-");
 
 let bed: TestBed;
 beforeAll(async () => {
@@ -107,8 +110,13 @@ describe("the /plan interview in French, in a server", () => {
     expect(stored?.done).toBe(true);
     const planMessages = seen.messages.filter((m) => m.content.startsWith("# Votre plan") || seen.messages.indexOf(m) > 0);
     for (const m of seen.messages) expect(m.content.length).toBeLessThanOrEqual(2000);
-    const files = seen.messages.flatMap((m) => m.files);
-    expect(files).toEqual([{ name: "plan-medias-sociaux.md", text: stored!.markdown }]);
+    // the plan's files: its Markdown, and its one-page PDF as a viewer reads it
+    const files = planAttachments(seen.messages.flatMap((m) => m.files), tmp());
+    expect(files.names).toEqual(["plan-medias-sociaux.md", "plan-medias-sociaux.pdf"]);
+    expect(files.markdown).toBe(stored!.markdown);
+    expect(files.pdf.pages).toBe(1);
+    expect(files.pdf.text).toContain("Votre plan médias sociaux");
+    expect(files.pdf.text).toContain("Développer les ventes");
     // the plan text the user reads is the whole plan, in order (the first month's table as lines: a chat message draws no table)
     const shownPlan = planMessages.map((m) => m.content).join("\n").replace(/\s+/g, " ");
     expect(stored!.markdown).toContain("| Lundi |");
@@ -143,7 +151,10 @@ describe("the /plan interview in French, in a server", () => {
     const sharedText = posts.map((p) => p.content).join("\n");
     expect(sharedText.replace(/\s+/g, " ")).toContain(tablesAsLines(stored!.markdown).trim().replace(/\s+/g, " "));
     expect(sharedText).not.toContain("| Lundi |");
-    expect(posts.flatMap((p) => p.files)).toEqual([{ name: "plan-medias-sociaux.md", text: stored!.markdown }]);
+    const sharedFiles = planAttachments(posts.flatMap((p) => p.files), tmp());
+    expect(sharedFiles.names).toEqual(["plan-medias-sociaux.md", "plan-medias-sociaux.pdf"]);
+    expect(sharedFiles.markdown).toBe(stored!.markdown);
+    expect(sharedFiles.pdf.text).toContain("Votre plan médias sociaux");
     expect(posts.every((p) => p.components.length === 0)).toBe(true);
     // the header names the owner, without pinging them (nor anyone)
     for (const m of shared.messages) expect(m.allowedMentions).toEqual({ parse: [] });
@@ -174,7 +185,7 @@ describe("the /plan interview in French, in a server", () => {
     expect(seen.text).toContain("Voici votre plan jusqu'ici :");
     expect(seen.text).toContain("**Clients :** Des entreprises");
     expect(seen.text).toContain("**Objectif :** Suivre la concurrence");
-    expect(seen.messages.flatMap((m) => m.files).map((f) => f.name)).toEqual(["plan-medias-sociaux.md"]);
+    expect(seen.messages.flatMap((m) => m.files).map((f) => f.name)).toEqual(["plan-medias-sociaux.md", "plan-medias-sociaux.pdf"]);
     // businesses have no age: after the goal comes the time, question 4 of 8
     expect(seen.text).toContain("(4/8) Combien d'heures par mois");
     expect(seen.messages.flatMap(buttons).map((b) => b.label)).not.toContain("📣 Partager mon plan dans ce salon");
@@ -259,7 +270,10 @@ describe("the /plan interview in English, in a DM", () => {
     expect(seen.text).toContain("**Goal:** Attract new talent");
     expect(seen.text).toContain("**Trade:** Personal services: beauty, health, fitness, classes");
     expect(stored?.plan.network).toMatchObject({ id: "instagram", presence: "continue" });
-    expect(seen.messages.flatMap((m) => m.files)).toEqual([{ name: "social-media-plan.md", text: stored!.markdown }]);
+    const files = planAttachments(seen.messages.flatMap((m) => m.files), tmp());
+    expect(files.names).toEqual(["social-media-plan.md", "social-media-plan.pdf"]);
+    expect(files.markdown).toBe(stored!.markdown);
+    expect(files.pdf.text).toContain("Your social-media plan");
     expect(seen.messages.every((m) => m.flags === 0 && m.content.length <= 2000)).toBe(true);
     expect(seen.messages.flatMap(buttons).map((b) => b.label)).not.toContain("📣 Share my plan in this channel");
   });

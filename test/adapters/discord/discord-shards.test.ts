@@ -158,7 +158,10 @@ describe("Discord on 2 shards (ShardingManager, mode process) sharing Redis", ()
     const stored = await planOf(coordinator, key);
     expect(stored?.done).toBe(true);
     expect(textOf(seen)).toContain("**Goal:** Attract new talent");
-    expect(seen.flatMap((m) => m.files)).toEqual([{ name: "social-media-plan.md", text: stored!.markdown }]);
+    const files = seen.flatMap((m) => m.files);
+    expect(files.map((f) => f.name)).toEqual(["social-media-plan.md", "social-media-plan.pdf"]);
+    expect(files[0]!.text).toBe(stored!.markdown);
+    expect(files[1]!.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const state = SessionState.parse(((await getDocument(store!, key)) as { state: unknown }).state);
     expect(state.answers).not.toHaveProperty("age");
     expect(state.answers).toMatchObject({

@@ -12,7 +12,8 @@ import { Coordinator } from "../../../src/coordinator.ts";
 import type { Logger } from "../../../src/log.ts";
 import { MemoryStore } from "../../../src/store/memory-store.ts";
 import type { SessionStore } from "../../../src/store/session-store.ts";
-import { APP_ID, FAKE_TOKEN, FakeDiscord, type RecordedCall, type SeenMessage } from "./fake-discord.ts";
+import { APP_ID, FAKE_TOKEN, FakeDiscord, type RecordedCall, type SeenMessage, type SentFile } from "./fake-discord.ts";
+import { readPdf, type ReadPdf } from "../../helpers/pdf-reader.ts";
 import { buttonPress, modalSubmit, selectMenu, slashCommand, type Where } from "./interaction-fixtures.ts";
 
 export interface LogEntry {
@@ -189,4 +190,17 @@ export function inputs(modal: APIModalInteractionResponseCallbackData): { custom
       ? [{ custom_id: c.component.custom_id, label: c.label, placeholder: c.component.placeholder ?? "" }]
       : [],
   );
+}
+
+/**
+ * The plan's attachments as the user gets them: the Markdown file's name and text, then the PDF's
+ * name and its text as a viewer reads it (written to `dir` for pdftotext).
+ */
+export function planAttachments(files: readonly SentFile[], dir: string): { names: string[]; markdown: string; pdf: ReadPdf } {
+  const pdf = files.find((f) => f.name.endsWith(".pdf"));
+  return {
+    names: files.map((f) => f.name),
+    markdown: files.find((f) => f.name.endsWith(".md"))?.text ?? "",
+    pdf: readPdf(pdf?.bytes ?? Buffer.alloc(0), dir),
+  };
 }

@@ -41,6 +41,8 @@ export interface RecordedCall {
 export interface SentFile {
   name: string;
   text: string;
+  /** the same file's bytes (a PDF is not text) */
+  bytes: Buffer;
 }
 
 export type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
@@ -477,7 +479,10 @@ async function parseBody(raw: Buffer, contentType: string | undefined): Promise<
     let body: unknown;
     for (const [name, value] of form.entries()) {
       if (name === "payload_json" && typeof value === "string") body = JSON.parse(value);
-      else if (typeof value !== "string") files.push({ name: value.name, text: await value.text() });
+      else if (typeof value !== "string") {
+        const bytes = Buffer.from(await value.arrayBuffer());
+        files.push({ name: value.name, text: bytes.toString("utf8"), bytes });
+      }
     }
     return { body, files };
   }

@@ -42,7 +42,7 @@ const reply: fc.Arbitrary<Reply> = fc.oneof(
     controls: fc.constantFrom<Choice[]>([], [{ action: { kind: "command", command: "back" }, label: "Back" }]),
   }),
   fc.record({ kind: fc.constant("answer" as const), rule: fc.constant("fad"), text: prose, source: fc.constant("s"), choices }),
-  fc.record({ kind: fc.constant("plan" as const), text: prose, plan: fc.constant({ lang: "en" } as Plan) }),
+  fc.record({ kind: fc.constant("plan" as const), text: prose, plan: fc.constant({ lang: "en" } as Plan), answers: fc.constant({}) }),
 );
 
 describe("any replies fit Discord's limits", () => {
@@ -80,13 +80,16 @@ describe("any replies fit Discord's limits", () => {
     );
   });
 
-  test("a plan of any length is shown whole, in order, with its Markdown file attached once", () => {
+  test("a plan of any length is shown whole, in order, with its Markdown file and its PDF attached once", () => {
     fc.assert(
       fc.property(prose, (text) => {
-        const messages = renderReplies([{ kind: "plan", text, plan: { lang: "fr" } as Plan }], ctx({ lang: "fr" }));
+        const messages = renderReplies([{ kind: "plan", text, plan: { lang: "fr" } as Plan, answers: {} }], ctx({ lang: "fr" }));
         const squash = (s: string) => s.replace(/\s+/g, " ").trim();
         expect(squash(messages.map((m) => m.content).join(" "))).toBe(squash(text));
-        expect(messages.flatMap((m) => m.files)).toEqual([{ name: "plan-medias-sociaux.md", text }]);
+        expect(messages.flatMap((m) => m.files)).toEqual([
+          { name: "plan-medias-sociaux.md", text },
+          { name: "plan-medias-sociaux.pdf", pdfOf: expect.objectContaining({ kind: "plan", text }) },
+        ]);
       }),
       { numRuns: 100 },
     );

@@ -18,7 +18,7 @@ import { planOf } from "../../helpers/inputs.ts";
 const choice = fc.record({ action: arbitraryAction, label: fc.string({ minLength: 1, maxLength: 200 }) });
 const reply: fc.Arbitrary<Reply> = fc.oneof(
   fc.record({ kind: fc.constant("text" as const), text: fc.string({ maxLength: 9000 }), choices: fc.array(choice, { maxLength: 60 }) }),
-  fc.record({ kind: fc.constant("plan" as const), text: fc.string({ maxLength: 20000 }), plan: fc.constant(null as never) }),
+  fc.record({ kind: fc.constant("plan" as const), text: fc.string({ maxLength: 20000 }), plan: fc.constant(null as never), answers: fc.constant({}) }),
 );
 
 function messagesOf(out: Outgoing[]): SlackMessage[] {

@@ -28,6 +28,8 @@ export class FakeSlackApi {
   readonly calls: ApiCall[] = [];
   /** bytes posted to upload URLs, by file id */
   readonly uploads = new Map<string, string>();
+  /** the same uploads' bytes, by file id (a PDF is not text) */
+  readonly uploadBytes = new Map<string, Buffer>();
   /** messages posted to response_url (ephemeral answers to slash commands and clicks) */
   readonly responses: { path: string; body: Record<string, unknown> }[] = [];
   /** Socket Mode: every frame the app sent on the websocket */
@@ -83,6 +85,7 @@ export class FakeSlackApi {
   clear(): void {
     this.calls.length = 0;
     this.uploads.clear();
+    this.uploadBytes.clear();
     this.responses.length = 0;
     this.socketFrames.length = 0;
   }
@@ -117,12 +120,16 @@ export class FakeSlackApi {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await readBody(req);
+    const bytes = await readBytes(req);
+    const raw = bytes.toString("utf8");
     if (this.gate) await this.gate;
     const url = new URL(req.url ?? "/", this.origin);
     if (url.pathname.startsWith("/api/")) return this.webApi(url.pathname.slice("/api/".length), req, raw, res);
     if (url.pathname.startsWith("/upload/")) {
-      this.uploads.set(url.pathname.slice("/upload/".length), fileOf(req.headers["content-type"], raw));
+      const id = url.pathname.slice("/upload/".length);
+      const file = Buffer.from(fileOf(req.headers["content-type"], bytes.toString("latin1")), "latin1");
+      this.uploads.set(id, file.toString("utf8"));
+      this.uploadBytes.set(id, file);
       res.writeHead(200, { "content-type": "text/plain" }).end("OK - 200");
       return;
     }
@@ -193,13 +200,13 @@ function json(res: ServerResponse, body: Record<string, unknown>): void {
   res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBytes(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
-/** The file's bytes in an upload: the first part of a multipart body, or the raw body. */
+/** The file's bytes in an upload (as latin1, one character a byte): the first part of a multipart body, or the raw body. */
 function fileOf(contentType: string | undefined, raw: string): string {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType ?? "");
   if (!contentType?.startsWith("multipart/form-data") || !boundary) return raw;

@@ -9,6 +9,10 @@ import { slackEvent, slashCommand } from "./fixtures.ts";
 import { postsOf, SlackHarness, type Exchange } from "./slack-harness.ts";
 import type { ApiCall } from "./fake-slack-api.ts";
 import { planOf } from "../../helpers/inputs.ts";
+import { readPdf } from "../../helpers/pdf-reader.ts";
+import { tempDirs } from "../../helpers/temp-dirs.ts";
+
+const tmp = tempDirs("slack-plan-pdf-");
 
 let h: SlackHarness;
 beforeAll(async () => {
@@ -22,13 +26,20 @@ afterAll(async () => {
 const dm = (user: string, text: string) => h.send(slackEvent({ type: "message", channelType: "im", user, text }));
 
 /** The one plan upload of an exchange: the three calls of files.uploadV2 and the bytes sent. */
-function upload(ex: Exchange): { file: string; filename: unknown; complete: ApiCall } {
+/** The plan's two files of one upload: the Markdown, then the one-page PDF. */
+function upload(ex: Exchange): { file: string; filename: unknown; pdf: Buffer; pdfName: unknown; complete: ApiCall } {
   const url = ex.calls.filter((c) => c.method === "files.getUploadURLExternal");
   const complete = ex.calls.filter((c) => c.method === "files.completeUploadExternal");
-  expect(url).toHaveLength(1);
+  expect(url).toHaveLength(2);
   expect(complete).toHaveLength(1);
-  const id = String(url[0]!.result["file_id"]);
-  return { file: h.api.uploads.get(id) ?? "", filename: url[0]!.params["filename"], complete: complete[0]! };
+  const [md, pdf] = url.map((u) => String(u.result["file_id"]));
+  return {
+    file: h.api.uploads.get(md!) ?? "",
+    filename: url[0]!.params["filename"],
+    pdf: h.api.uploadBytes.get(pdf!) ?? Buffer.alloc(0),
+    pdfName: url[1]!.params["filename"],
+    complete: complete[0]!,
+  };
 }
 
 describe("by direct message, in French (Slack locale fr-FR)", () => {
@@ -97,8 +108,14 @@ describe("by direct message, in French (Slack locale fr-FR)", () => {
       buttons: ["Dans 1 mois", "Dans 2 mois", "Dans 3 mois (conseillé)", "Dans 6 mois", "Non merci, pas de rappel"],
     });
 
-    const { file, filename, complete } = upload(last);
+    const { file, filename, pdf, pdfName, complete } = upload(last);
     expect(filename).toBe("plan-medias-sociaux.md");
+    // beside it, the one-page PDF to print or hand over, as a viewer reads it
+    expect(pdfName).toBe("plan-medias-sociaux.pdf");
+    const read = readPdf(pdf, tmp());
+    expect(read.pages).toBe(1);
+    expect(read.text).toContain("Votre plan médias sociaux");
+    expect(read.text).toContain("Restauration, boulangerie, alimentation");
     expect(
       file.startsWith(
         "# Votre plan médias sociaux\n\n## Vos réponses\n\n- **Métier :** Restauration, boulangerie, alimentation\n- **Clients :** Des gens du coin\n- **Âge des clients :** De tous les âges\n- **Objectif :** Développer les ventes\n- **Temps :** 43,3 h par mois (environ 10 h par semaine)\n- **Budget :** aucun budget pour l'instant\n- **Compétences :** Aucune\n- **Responsable :** Un employé\n- **Présence actuelle :** Nulle part encore\n",
@@ -108,8 +125,11 @@ describe("by direct message, in French (Slack locale fr-FR)", () => {
     expect(file).toContain("## Recommandations");
     expect(file).toBe((await planOf(h.coordinator, key))?.markdown);
     expect(complete.params["channel_id"]).toBe("DUFR");
-    expect(complete.params["files"]).toEqual([{ id: expect.stringMatching(/^F/), title: "Votre plan médias sociaux" }]);
-    expect(complete.params["initial_comment"]).toBe("Votre plan en fichier Markdown, à garder ou à partager.");
+    expect(complete.params["files"]).toEqual([
+      { id: expect.stringMatching(/^F/), title: "Votre plan médias sociaux" },
+      { id: expect.stringMatching(/^F/), title: "Votre plan médias sociaux" },
+    ]);
+    expect(complete.params["initial_comment"]).toBe("Votre plan en deux fichiers : une page PDF à imprimer ou à remettre, et le texte en Markdown, à garder ou à modifier.");
     // the file goes up after the plan message and before the review's offer
     const order = last.calls.map((c) => c.method).filter((m) => m === "chat.postMessage" || m === "files.completeUploadExternal");
     expect(order.slice(-2)).toEqual(["files.completeUploadExternal", "chat.postMessage"]);
@@ -196,8 +216,10 @@ describe("by direct message, in English (Slack locale en-US)", () => {
     const posts = postsOf(last.calls);
     expect(posts[1]?.text).toMatch(/^\*Your social-media plan\*\n\n\*Your answers\*\n\n• \*Trade:\* Food: restaurant, café, bakery\n/);
     expect(posts[1]?.text).toContain("• *Goal:* Grow sales");
-    const { file, filename } = upload(last);
+    const { file, filename, pdf, pdfName } = upload(last);
     expect(filename).toBe("social-media-plan.md");
+    expect(pdfName).toBe("social-media-plan.pdf");
+    expect(readPdf(pdf, tmp()).text).toContain("Your social-media plan");
     expect(file).toMatch(/^# Your social-media plan\n\n## Your answers\n\n- \*\*Trade:\*\* Food: restaurant, café, bakery\n/);
     expect(file).toContain("- **Goal:** Grow sales\n");
     expect(file).toContain("- **Who runs it:** Myself");
