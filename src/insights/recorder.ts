@@ -12,9 +12,9 @@ import type { Logger } from "../log.ts";
 import type { Input } from "../vocabulary/inputs.ts";
 import type { InsightsStore, MissedMessage } from "./insights-store.ts";
 
-/** The upper bounds of the ranges hours and budgets are counted in. */
-const HOURS_RANGES = [0, 4, 9, 19, 39];
-const BUDGET_RANGES = [0, 49, 99, 249, 499];
+/** The upper bounds of the ranges hours (a month) and budgets (money a month) are counted in. */
+export const HOURS_RANGES: readonly number[] = [0, 4, 9, 19, 39];
+export const BUDGET_RANGES: readonly number[] = [0, 49, 99, 249, 499];
 
 /** "10-19" for 12 with bounds [0, 4, 9, 19, 39]; "40+" above the last. */
 export function rangeOf(value: number, bounds: readonly number[]): string {
