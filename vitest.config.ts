@@ -5,9 +5,9 @@
  *   against the local fakes). They share their worker's modules (isolate: false), so the coaching
  *   content is loaded once per worker, not once per file.
  * - `slow`: tests that start processes (npm start, the terminal, redis-server), wait on purpose (a
- *   25 s Redis outage) or run for seconds (the fuzzing, 1,000 sessions at once). They start first
- *   (slow-first-sequencer.ts), so their waiting overlaps everything else, each file in a fresh
- *   module context.
+ *   25 s Redis outage) or run for seconds (the fuzzing, 1,000 sessions at once), and the Discord
+ *   bot tests (see SLOW). They start first (slow-first-sequencer.ts), so their waiting overlaps
+ *   everything else, each file in a fresh module context.
  *
  * More workers (3) than cores: many of these tests wait on child processes and timers rather than
  * computing, and the run stays under 3 minutes on a busy 2-core machine (README, Performance).
@@ -31,6 +31,14 @@ export const SLOW = [
   "test/reliability/two-slack-apps-redis.test.ts",
   "test/reliability/expiry-sweep.test.ts",
   "test/store/store-conformance.test.ts",
+  // discord.js sends attachments through the undici package while the fake reads them with Node's
+  // own: with modules shared between files, a FormData of one now and then reached the other
+  // ("action is not a function"); these files get modules of their own
+  "test/adapters/discord/discord-interview.test.ts",
+  "test/adapters/discord/discord-platform-rules.test.ts",
+  "test/adapters/discord/discord-reliability.test.ts",
+  "test/adapters/discord/discord-platform.test.ts",
+  "test/adapters/discord/fake-discord.test.ts",
 ];
 
 export default defineConfig({

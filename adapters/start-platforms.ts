@@ -6,6 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { ContentError, loadContent } from "../src/content/load.ts";
+import { reliabilityTexts } from "../src/content/reliability-texts.ts";
 import { Coordinator } from "../src/coordinator.ts";
 import { CoreSettings, readSettings, SettingsError } from "../src/config.ts";
 import { createLogger, redact, urlSecrets } from "../src/log.ts";
@@ -106,6 +107,8 @@ export async function startPlatforms(
   let content;
   try {
     content = loadContent();
+    // what the coach says when its memory is out of reach: checked now, not at the first outage
+    reliabilityTexts();
   } catch (err) {
     if (err instanceof ContentError) {
       process.stderr.write(err.message + "\n");

@@ -1,5 +1,5 @@
 /**
- * The coach's 5-question interview written the Bot Framework way, for the side-by-side benchmark
+ * The coach's interview written the Bot Framework way, for the side-by-side benchmark
  * only: a WaterfallDialog with a ChoicePrompt and a NumberPrompt, state in ConversationState on
  * MemoryStorage, driven through botbuilder's TestAdapter.
  *
@@ -59,13 +59,14 @@ function coachChoice(content: Content, s: ChoiceStep, raw: string): string | nul
 }
 
 /**
- * Builds the bot. Each step of dialogs/interview.yaml becomes a prompt: a choice step a
- * ChoicePrompt (its labels as choices, its `match` words as synonyms), a quantity step a
- * NumberPrompt (which reads "10 h" as 10 and "200 $" as 200; the currency is not kept).
+ * Builds the bot. Each step of dialogs/interview.yaml becomes a prompt, asked in order (a step's
+ * `askWhen` is not followed: the benchmark's answers ask every step, bench/interview-script.ts): a
+ * choice step a ChoicePrompt (its labels as choices, its `match` words as synonyms), a quantity step
+ * a NumberPrompt (which reads "10 h" as 10 and "200 $" as 200; the currency is not kept).
  *
  * @example
  * const bot = createBotbuilderInterview(loadContent(), "fr");
- * for (const text of ["bonjour", "2", "10 h", "200 $", "1", "3"]) await bot.turn("c1", text);
+ * for (const text of INTERVIEW_TEXTS) await bot.turn("c1", text);
  */
 export function createBotbuilderInterview(content: Content, lang: Lang, recognizers: Recognizers = "microsoft"): BotbuilderInterview {
   const storage = new MemoryStorage();

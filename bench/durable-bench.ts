@@ -26,7 +26,7 @@ import { percentile, Runs } from "./stats.ts";
 export interface DurableBenchOptions {
   sizes: number[];
   runs: number;
-  /** full interviews of new users per run and size (6 turns each) */
+  /** full interviews of new users per run and size (11 turns each) */
   interviews: number;
   /** single turns of stored sessions chosen at random, per run and size */
   storedTurns: number;

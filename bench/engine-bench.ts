@@ -23,7 +23,7 @@ export type EngineFigure =
   | "botbuilderCoach.turnsPerSec" | "botbuilderCoach.p50" | "botbuilderCoach.p99"
   | "ratio.coordinator/botbuilder" | "ratio.step/botbuilder" | "ratio.coordinator/botbuilderEn" | "ratio.coordinator/botbuilderCoach";
 
-/** How many interviews each engine plays per run (each interview is 6 turns). */
+/** How many interviews each engine plays per run (each interview is 11 turns). */
 export interface EngineBenchOptions {
   runs: number;
   stepInterviews: number;

@@ -59,7 +59,7 @@ function startOnce(dir: string): Promise<number> {
       const line = out.trim().split("\n").find((l) => l.startsWith("{"));
       if (!line) return reject(new Error(`first-message child exited ${code} without answering: ${err.slice(0, 800)}`));
       const r = JSON.parse(line) as { answeredMs: number; step: string | null };
-      if (r.step !== "goal") return reject(new Error(`first-message child answered at step ${r.step}`));
+      if (r.step !== "trade") return reject(new Error(`first-message child answered at step ${r.step}`));
       resolvePromise(r.answeredMs);
     });
   });

@@ -1,6 +1,6 @@
 /**
  * Section 5, heap: bytes of heap per active session. Run in its own process with `--expose-gc`
- * (bench/memory-bench.ts starts it): many sessions are brought mid-interview (open, goal, time: the
+ * (bench/memory-bench.ts starts it): many sessions are brought mid-interview (open, the business, goal, time: the
  * budget question pending) in a MemoryStore through the Coordinator, and the heap after a full GC is
  * compared with the heap before (the marginal cost: see `marginal`). The same is done for the botbuilder-dialogs interview on its
  * MemoryStorage (fewer conversations: it is two orders of magnitude slower). Prints one JSON line:

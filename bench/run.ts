@@ -161,7 +161,7 @@ async function main(): Promise<void> {
 
   if (engines) {
     const e = engines.runs;
-    md.push(`## 1. Engine in memory: full interview (open, 5 answers, the last turn gives the plan)`, ``);
+    md.push(`## 1. Engine in memory: full interview (open, 10 answers, the last turn gives the plan)`, ``);
     md.push(`${PLAN.engine.runs} runs; per run ${n(PLAN.engine.stepInterviews)} interviews through the pure step, ${n(PLAN.engine.coordinatorInterviews)} through the Coordinator (a new session each). ${describeLoad(engines.load)}.`, ``);
     md.push(row(["engine", "turns/s", "p50 per turn", "p99 per turn"]), row(["---", "---:", "---:", "---:"]));
     md.push(row(["pure `step` (state threaded in memory)", perSec(e.get("step.turnsPerSec")), ms(e.get("step.p50")), ms(e.get("step.p99"))]));
@@ -237,7 +237,7 @@ async function main(): Promise<void> {
     md.push(`## 3. Side by side with botbuilder-dialogs 4.23.3 (same run, interleaved)`, ``);
     const likeForLike = e.get("ratio.coordinator/botbuilderCoach");
     md.push(
-      `The same 5 questions with the same words, acknowledgements and final plan (bench/botbuilder-interview.ts): WaterfallDialog, ConversationState on MemoryStorage, TestAdapter; ${PLAN.engine.botbuilderInterviews} interviews per run. ` +
+      `The same 10 questions with the same words, acknowledgements and final plan (bench/botbuilder-interview.ts): WaterfallDialog, ConversationState on MemoryStorage, TestAdapter; ${PLAN.engine.botbuilderInterviews} interviews per run. ` +
         `**Like for like**: botbuilder reads every answer in a TextPrompt whose validator uses the coach's own parsers (hours, budget, choice matching), so both sides parse the same way and what differs is the dialog machinery. ` +
         `Then, not like for like, the way a Bot Framework developer would write it: ChoicePrompt / NumberPrompt with Microsoft's recognizers, culture fr-fr like ours, en-us shown too (French number recognition is the slower).`,
       ``,
@@ -269,7 +269,7 @@ async function main(): Promise<void> {
     if (heap) {
       const h = heap.heap;
       text.push(
-        `Heap per active session: sessions brought mid-interview (open, goal, time; the budget question pending), heap read after full GCs at 1/5 and at all of the sessions, difference ÷ sessions in between; ${n(h.sessions)} sessions for ours, ${n(h.botbuilderSessions)} conversations for botbuilder, ${h.ours.length} runs.`,
+        `Heap per active session: sessions brought mid-interview (open, trade, customers, age, goal, time; the budget question pending), heap read after full GCs at 1/5 and at all of the sessions, difference ÷ sessions in between; ${n(h.sessions)} sessions for ours, ${n(h.botbuilderSessions)} conversations for botbuilder, ${h.ours.length} runs.`,
       );
     }
     if (startup) text.push(`RSS: VmRSS read from /proc once the first prompt is on stdout, nothing configured, stdin open (${PLAN.startup.runs} runs); "app" is the node process running the coach, "tree" adds its launchers (npm, sh, tsx's launcher).`);

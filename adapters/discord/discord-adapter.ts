@@ -17,10 +17,10 @@ import { typedField } from "../../src/content/typed-field.ts";
 import type { Input } from "../../src/vocabulary/inputs.ts";
 import { sessionKey } from "../../src/store/session-store.ts";
 import { langFromLocale } from "../shared/lang-from-locale.ts";
-
 import { MemorySeenDeliveries, type SeenDeliveries } from "../shared/seen-deliveries.ts";
 import { failureText } from "../shared/turn-failures.ts";
 import { splitText } from "../shared/split-text.ts";
+import { tablesAsLines } from "../shared/markdown-tables.ts";
 import { decodeAction } from "../shared/action-codec.ts";
 import { decodeComponentId, type ComponentId } from "./component-id.ts";
 import { ANSWER_INPUT, LIMITS, notice, renderReplies, typedAnswerModal, type DiscordMessage } from "./render-replies.ts";
@@ -174,8 +174,9 @@ export class DiscordAdapter implements Adapter {
    * First response: deferUpdate, before the plan is read (the 3 s rule holds however slow the store
    * is). Not deferReply: per Discord's "Create Followup Message", a follow-up right after an ephemeral
    * deferred reply edits that reply and keeps it private. After a deferUpdate each follow-up is a new
-   * message with its own flags: the plan's pieces go out public (the file on the last), then the
-   * private note. Follow-ups need no channel cache and no Send Messages permission.
+   * message with its own flags: the plan's pieces go out public (its table as lines, as in the
+   * private plan; the file on the last), then the private note. Follow-ups need no channel cache and
+   * no Send Messages permission.
    */
   private async share(i: ComponentInteraction): Promise<void> {
     await i.deferUpdate();
@@ -193,7 +194,7 @@ export class DiscordAdapter implements Adapter {
       return;
     }
     const header = notice(this.o.dialogs.text.sharedHeader, lang, { user: userMention(i.user.id) });
-    const pieces = splitText(`${header}\n\n${plan.text}`, LIMITS.content);
+    const pieces = splitText(`${header}\n\n${tablesAsLines(plan.text)}`, LIMITS.content);
     for (const [n, content] of pieces.entries()) {
       const files = n === pieces.length - 1 ? [planFile(this.o.dialogs.planFile[lang], plan.text)] : [];
       await i.followUp({ content, files });

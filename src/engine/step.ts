@@ -86,7 +86,8 @@ export function step(state: SessionState | undefined, input: Input, content: Con
   let s = state ?? freshState(content, now, input.locale);
   if (input.locale && s.langSource !== "chosen" && s.langSource !== "hint") s = { ...s, lang: input.locale, langSource: "hint" };
   s = reopenUnasked({ ...s, updatedAt: now, turns: s.turns + 1 }, content);
-  const named = (input.kind === "text" || input.kind === "ask") && "text" in input ? networksNamed(content, input.text) : [];
+  // a message too long to be read is not searched for networks either
+  const named = (input.kind === "text" || input.kind === "ask") && "text" in input && input.text.length <= content.messages.limits.maxMessageLength ? networksNamed(content, input.text) : [];
   s = withMentions(s, named);
   const t = new Turn(s, content);
   t.heard = named;

@@ -96,12 +96,14 @@ const COMMAND_ORDER: readonly Command[] = ["forget", "restart", "plan", "help", 
  */
 export function read(content: Content, text: string, ctx: ReadContext): Reading {
   const trimmed = text.trim();
-  const words = normalize(trimmed).split(" ").filter((w) => w !== "");
+  const tooLong = text.length > content.messages.limits.maxMessageLength;
+  // a message over the limit is refused unread: not even normalised (it may be 100,000 characters)
+  const words = tooLong ? [] : normalize(trimmed).split(" ").filter((w) => w !== "");
   const p = content.phrases;
   const limits = content.listening.limits;
   const empty = !hasWordCharacters(trimmed);
   const base: Reading = {
-    text: trimmed, words, empty, tooLong: text.length > content.messages.limits.maxMessageLength, lang: null, switchTo: null,
+    text: trimmed, words, empty, tooLong, lang: null, switchTo: null,
     command: null, yes: false, no: false, number: null, unsure: false, smallTalk: null, question: false, questionOpens: false, refusal: false, aboutBusiness: false,
     negated: false, hypothetical: false, correction: false, doubt: { kind: "none", confidence: 0 }, doubtWords: new Set(), doubtShare: 0, value: null, other: null,
     change: null, planRequest: false,

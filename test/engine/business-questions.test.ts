@@ -31,6 +31,17 @@ describe("networks the owner names", () => {
     expect(markdown).toContain("You mentioned TikTok and Instagram: keep them for later, once LinkedIn runs well.");
   });
 
+  it("are not taken from a message too long to be read (the coach says it did not read it)", async () => {
+    const { c } = coach();
+    await c.handle("u", open("fr"));
+    const refused = await c.handle("u", say("on est déjà sur tiktok et instagram, " + "bla ".repeat(600)));
+    expect(refused.replies[0]?.text).toContain("plus de 2 000 caractères");
+    for (const i of [...aboutBusiness({}, "fr"), say("vendre plus"), say("10 h par mois"), say("100 $ par mois"), press("pick:skills:personal"), press("pick:owner:self"), noPage("fr")]) await c.handle("u", i);
+    const { plan, markdown } = (await planOf(c, "u"))!;
+    expect(plan.network?.mentioned).toEqual([]);
+    expect(markdown).not.toContain("TikTok");
+  });
+
   it("leaves the chosen network out of those kept for later, and forgets them with the rest", async () => {
     const { c } = coach();
     await c.handle("u", open("fr"));

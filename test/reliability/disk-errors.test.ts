@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Coordinator } from "../../src/coordinator.ts";
+import { STATE_VERSION } from "../../src/engine/state.ts";
 import { createLogger } from "../../src/log.ts";
 import { LowdbStore } from "../../src/store/lowdb-store.ts";
 import { nodeFileOps, SessionFile, type FileOps } from "../../src/store/session-file.ts";
@@ -17,6 +18,7 @@ import { putDocument } from "../../src/store/session-store.ts";
 import { runCoach } from "../helpers/cli-process.ts";
 import { content, FIXED_NOW } from "../helpers/content.ts";
 import { hermeticEnv } from "../helpers/hermetic-env.ts";
+import { aboutBusiness, open, say } from "../helpers/inputs.ts";
 import { tempDirs } from "../helpers/temp-dirs.ts";
 import { seen } from "../helpers/transcript.ts";
 
@@ -58,13 +60,14 @@ describe("a disk that refuses", () => {
       const logs: string[] = [];
       const store = new LowdbStore({ dir, io: disk.io });
       const c = new Coordinator({ content: content(), store, log: createLogger((l) => logs.push(l)), now: () => new Date(FIXED_NOW) });
-      await c.handle("u", { type: "open" });
-      await c.handle("u", { type: "text", text: "je veux plus de clients" });
+      await c.handle("u", open());
+      for (const input of aboutBusiness()) await c.handle("u", input);
+      await c.handle("u", say("je veux plus de clients"));
       const before = readFileSync(store.pathOf("u"), "utf8");
 
       if (when === "read") disk.failReads = code;
       else disk.failWrites = code;
-      const refused = await c.handle("u", { type: "text", text: "10 heures par mois" });
+      const refused = await c.handle("u", say("10 heures par mois"));
       expect(seen(refused)).toContain(UNAVAILABLE_FR);
       expect(seen(refused)).toContain("Réessayez dans une minute");
       expect(seen(refused)).not.toMatch(/\bat \S+ \(|Error:/); // no stack trace, no error text
@@ -74,10 +77,10 @@ describe("a disk that refuses", () => {
 
       disk.failReads = null;
       disk.failWrites = null;
-      const after = await c.handle("u", { type: "text", text: "10 heures par mois" });
+      const after = await c.handle("u", say("10 heures par mois"));
       expect(seen(after)).toContain("C'est noté : 10 h par mois");
       expect(after.step).toBe("budget");
-      expect((await c.handle("u", { type: "text", text: "200 $" })).step).toBe("skills");
+      expect((await c.handle("u", say("200 $"))).step).toBe("skills");
     });
   }
 
@@ -109,9 +112,9 @@ describe("a session file that is not a session", () => {
     const dir = tempDir();
     const store = new LowdbStore({ dir, now: () => new Date(FIXED_NOW) });
     const c = new Coordinator({ content: content(), store, now: () => new Date(FIXED_NOW) });
-    await c.handle("u", { type: "open" });
+    await c.handle("u", open());
     writeFileSync(store.pathOf("u"), '{"version": 1, "state": {"lang": "fr", "pend');
-    const out = await c.handle("u", { type: "text", text: "bonjour" });
+    const out = await c.handle("u", say("bonjour"));
     expect(seen(out)).toContain("Votre conversation enregistrée était endommagée");
     expect(seen(out)).not.toContain("elles ont changé depuis");
     expect(readdirSync(store.asideDirOf("u"))).toEqual(["damaged-2026-11-21T10-00-00-000Z.json"]);
@@ -121,8 +124,8 @@ describe("a session file that is not a session", () => {
     const dir = tempDir();
     const store = new LowdbStore({ dir, now: () => new Date(FIXED_NOW) });
     const c = new Coordinator({ content: content(), store, now: () => new Date(FIXED_NOW) });
-    await putDocument(store, "u", { version: 1, state: { lang: "fr", pending: 42 } });
-    const out = await c.handle("u", { type: "open" });
+    await putDocument(store, "u", { version: STATE_VERSION, state: { lang: "fr", mode: 42 } });
+    const out = await c.handle("u", open());
     expect(seen(out)).toContain("Votre conversation enregistrée était endommagée");
     expect(readdirSync(store.asideDirOf("u"))).toEqual(["invalid-2026-11-21T10-00-00-000Z.json"]);
   });
@@ -132,7 +135,7 @@ describe("a session file that is not a session", () => {
     const store = new LowdbStore({ dir, now: () => new Date(FIXED_NOW) });
     const c = new Coordinator({ content: content(), store, now: () => new Date(FIXED_NOW) });
     await putDocument(store, "u", { version: 99, state: {} });
-    const out = await c.handle("u", { type: "open" });
+    const out = await c.handle("u", open());
     expect(seen(out)).toContain("enregistrée par une version plus récente du coach");
   });
 });
@@ -153,10 +156,10 @@ describe("a very long user name (a --user of 300 characters)", () => {
   it("is kept in a file whose name fits the file system, and the interview goes on", async () => {
     const db = tempDir();
     const user = "é".repeat(150) + "x".repeat(150);
-    const { stdout, code, stderr } = await runCoach(["--json", "--db", db, "--user", user], "je veux plus de clients\n10 h\n");
+    const { stdout, code, stderr } = await runCoach(["--json", "--db", db, "--user", user], "boulangerie\ndes gens du coin\ntous les âges\nje veux plus de clients\n10 h\n");
     expect(code, stderr).toBe(0);
     const steps = stdout.trim().split("\n").map((l) => (JSON.parse(l) as { step: string | null }).step);
-    expect(steps).toEqual(["goal", "time", "budget"]);
+    expect(steps).toEqual(["trade", "customers", "age", "goal", "time", "budget"]);
     const [file] = readdirSync(join(db, "sessions")).filter((f) => f.endsWith(".json"));
     expect(Buffer.byteLength(file!)).toBeLessThanOrEqual(200);
     // and it is the same session when the user comes back

@@ -94,8 +94,8 @@ describe("the scheduled expiry sweep", () => {
       return n;
     });
     await new Promise((resolve) => setTimeout(resolve, 20)); // the sweep is under way
-    const answer = await c.handle("slack:T1:NEWCOMER", { type: "open", locale: "fr" });
-    expect(seen(answer)).toContain("(1/5)");
+    const answer = await c.handle("slack:T1:NEWCOMER", { kind: "open", locale: "fr" });
+    expect(seen(answer)).toContain("(1/9)");
     expect(sweepDone).toBe(false);
     expect(await sweep).toBe(1000);
   }, 90_000);

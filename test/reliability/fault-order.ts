@@ -1,7 +1,7 @@
 /**
  * `npm run fault:order [-- --runs 1000 --gap-ms 1]`: two coach instances, each a process of its
  * own with its own Redis connection, share a throw-away redis-server. For each run a new person
- * answers the goal, then "10 h" reaches instance A and, `--gap-ms` later, "200 $" reaches instance
+ * answers the questions about the business and the goal, then "10 h" reaches instance A and, `--gap-ms` later, "200 $" reaches instance
  * B; the person finishes the interview, and the run counts as in order when the plan says 10 h a
  * month and a budget of 200 $. Each instance notes when a message reached it: a run where "200 $"
  * reached B before "10 h" reached A (the processes were scheduled so) arrived in the other order,
@@ -14,6 +14,7 @@ import { parseArgs } from "node:util";
 import { Coordinator } from "../../src/coordinator.ts";
 import { RedisStore } from "../../src/store/redis-store.ts";
 import { content } from "../helpers/content.ts";
+import { open, say } from "../helpers/inputs.ts";
 import { startRedis } from "../helpers/redis-server.ts";
 
 interface Ask {
@@ -32,7 +33,7 @@ if (process.env["FAULT_ORDER_INSTANCE"]) {
       void store.close().then(() => process.exit(0));
       return;
     }
-    const input = m.text === null ? ({ type: "open", locale: "fr" } as const) : ({ type: "text", text: m.text } as const);
+    const input = m.text === null ? open("fr") : say(m.text);
     const arrivedAt = performance.timeOrigin + performance.now();
     void coordinator.handle(m.key, input).then((o) => process.send!({ id: m.id, arrivedAt, hours: o.plan?.hoursPerMonth ?? null, budget: o.plan?.budgetPerMonth ?? null }));
   });
@@ -69,13 +70,15 @@ if (process.env["FAULT_ORDER_INSTANCE"]) {
   for (let run = 0; run < runs; run++) {
     const key = `slack:T1:U${run}`;
     await ask(a, key, null);
-    await ask(a, key, "je veux plus de clients");
+    // the business (a bakery, local people of all ages), then the goal
+    for (const text of ["1", "1", "4", "je veux plus de clients"]) await ask(a, key, text);
     const first = ask(a, key, "10 h");
     await new Promise((resolve) => setTimeout(resolve, gap));
     const second = ask(b, key, "200 $");
     const [tenHours, budget] = await Promise.all([first, second]);
-    await ask(b, key, "1");
-    const last = await ask(a, key, "1");
+    await ask(b, key, "1"); // skills
+    await ask(a, key, "1"); // who runs it
+    const last = await ask(b, key, "1"); // no page yet: the plan
     if (budget.arrivedAt < tenHours.arrivedAt) arrivedReversed++;
     else if (last.hours === 10 && last.budget === 200) inOrder++;
     else if (wrong.length < 5) wrong.push(`run ${run}: ${last.hours} h a month, budget ${last.budget}; "200 $" reached B ${(budget.arrivedAt - tenHours.arrivedAt).toFixed(2)} ms after "10 h" reached A`);

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { Coordinator } from "../../src/coordinator.ts";
 import { LowdbStore } from "../../src/store/lowdb-store.ts";
 import { content, FIXED_NOW } from "../helpers/content.ts";
+import { aboutBusiness, open, say } from "../helpers/inputs.ts";
 
 const dir = process.argv[2]!;
 const USERS = 30;
@@ -15,8 +16,9 @@ const store = new LowdbStore({ dir });
 const c = new Coordinator({ content: content(), store, now: () => new Date(FIXED_NOW) });
 const users = Array.from({ length: USERS }, (_, i) => `terminal:local:user-${i}`);
 for (const u of users) {
-  await c.handle(u, { type: "open" });
-  await c.handle(u, { type: "text", text: "je veux plus de clients" });
+  await c.handle(u, open());
+  for (const input of aboutBusiness()) await c.handle(u, input);
+  await c.handle(u, say("je veux plus de clients"));
 }
 
 // every descriptor left, taken
@@ -28,9 +30,9 @@ for (;;) {
     break;
   }
 }
-const during = await Promise.all(users.map((u) => c.handle(u, { type: "text", text: "10 heures par mois" })));
+const during = await Promise.all(users.map((u) => c.handle(u, say("10 heures par mois"))));
 for (const fd of held) closeSync(fd);
-const after = await Promise.all(users.map((u) => c.handle(u, { type: "text", text: "10 heures par mois" })));
+const after = await Promise.all(users.map((u) => c.handle(u, say("10 heures par mois"))));
 
 const aside = join(dir, "sessions", "aside");
 process.stdout.write(

@@ -1,6 +1,6 @@
 /**
  * Generated messages and button ids, hostile and odd, through the real coordinator and every
- * renderer (terminal, Slack Block Kit, Discord components): 20,000 in `npm test`, 100,000 with
+ * renderer (terminal, Slack Block Kit, Discord components): 10,000 in `npm test`, 100,000 with
  * `npm run fault:fuzz` (FUZZ_RUNS sets the number). Seeded: a failure prints the seed and the
  * input, and `FUZZ_SEED=<seed> FUZZ_RUNS=<n> npx vitest run test/reliability/hostile-input.test.ts`
  * replays it.
@@ -19,7 +19,7 @@ import { fill } from "../../src/text/template.ts";
 import { content } from "../helpers/content.ts";
 
 const SEED = Number(process.env["FUZZ_SEED"] ?? 20261121);
-const RUNS = Number(process.env["FUZZ_RUNS"] ?? 20_000);
+const RUNS = Number(process.env["FUZZ_RUNS"] ?? 10_000);
 const SESSIONS = 250;
 
 const hostileText = fc.oneof(

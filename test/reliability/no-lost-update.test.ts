@@ -3,13 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { Coordinator } from "../../src/coordinator.ts";
-import type { ChoiceStep } from "../../src/content/schema.ts";
 import { SessionState } from "../../src/engine/state.ts";
 import { LowdbStore } from "../../src/store/lowdb-store.ts";
 import { MemoryStore } from "../../src/store/memory-store.ts";
 import { getDocument, type Revisioned, type SessionStore, type StoredSession } from "../../src/store/session-store.ts";
 import { content, FIXED_NOW } from "../helpers/content.ts";
+import { aboutBusiness, open, say } from "../helpers/inputs.ts";
 import { seen } from "../helpers/transcript.ts";
+import { variedAnswers, variedInterview } from "../helpers/varied-interview.ts";
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -17,7 +18,6 @@ afterAll(() => {
 });
 
 const SESSIONS = 1000;
-const choices = (id: string) => (content().steps.find((s) => s.id === id) as ChoiceStep).choices;
 
 describe.each([
   ["MemoryStore", (): SessionStore => new MemoryStore()],
@@ -34,15 +34,15 @@ describe.each([
     const store = make();
     const c = new Coordinator({ content: content(), store, now: () => new Date(FIXED_NOW) });
     const key = (i: number) => `test:race:${i}`;
-    // answers differ per session, so a mix-up between sessions or a lost or reordered write would show
-    const answersOf = (i: number) => [String((i % 10) + 1), `${(i % 50) + 1} h`, `${i} $`, String((i % 4) + 1), String((i % 5) + 1)];
     const outcomes = new Map<number, { step: string | null }[]>();
     const inFlight: Promise<void>[] = [];
     for (let i = 0; i < SESSIONS; i++) inFlight.push(c.handle(key(i), { kind: "open" }).then(() => undefined));
-    for (let round = 0; round < 5; round++) {
+    for (let round = 0; round < 10; round++) {
       for (let i = 0; i < SESSIONS; i++) {
+        const typed = variedInterview(i)[round];
+        if (!typed) continue;
         inFlight.push(
-          c.handle(key(i), { kind: "text", text: answersOf(i)[round]! }).then((o) => {
+          c.handle(key(i), { kind: "text", text: typed.text }).then((o) => {
             const list = outcomes.get(i) ?? [];
             list.push({ step: o.step });
             outcomes.set(i, list);
@@ -53,17 +53,11 @@ describe.each([
     await Promise.all(inFlight);
     for (let i = 0; i < SESSIONS; i++) {
       const state = SessionState.parse(((await getDocument(store, key(i))) as { state: unknown }).state);
-      expect(state.answers, `session ${i}`).toEqual({
-        goal: { type: "choice", id: choices("goal")[i % 10]!.id },
-        time: { type: "hours", hoursPerMonth: (i % 50) + 1, given: { amount: (i % 50) + 1, per: "month" } },
-        budget: { type: "money", amountPerMonth: i, currency: "$" },
-        skills: { type: "choice", id: choices("skills")[i % 4]!.id },
-        owner: { type: "choice", id: choices("owner")[i % 5]!.id },
-      });
+      expect(state.answers, `session ${i}`).toEqual(variedAnswers(i));
       expect(state.mode).toEqual({ is: "done" });
-      expect(state.turns).toBe(6);
+      expect(state.turns).toBe(variedInterview(i).length + 1);
       // the replies came back in the order the messages were sent
-      expect(outcomes.get(i)!.map((o) => o.step)).toEqual(["time", "budget", "skills", "owner", null]);
+      expect(outcomes.get(i)!.map((o) => o.step)).toEqual([...variedInterview(i).slice(1).map((t) => t.step), null]);
     }
   }, 120_000);
 });
@@ -103,14 +97,15 @@ describe("two coordinators writing one lowdb session at the same moment", () => 
     const store = bothReadFirst(new LowdbStore({ dir }));
     const one = new Coordinator({ content: content(), store, now: () => new Date(FIXED_NOW) });
     const other = new Coordinator({ content: content(), store, now: () => new Date(FIXED_NOW) });
-    await one.handle("u", { type: "open" });
+    await one.handle("u", open());
+    for (const input of aboutBusiness()) await one.handle("u", input);
     // both read the session at the goal question before either writes
     store.arm(2);
-    const [answer, help] = await Promise.all([one.handle("u", { type: "text", text: "je veux plus de clients" }), other.handle("u", { type: "text", text: "aide" })]);
+    const [answer, help] = await Promise.all([one.handle("u", say("je veux plus de clients")), other.handle("u", say("aide"))]);
     expect(seen(answer)).toContain("Votre objectif : Développer les ventes");
-    expect(seen(help)).toContain("Je vous pose cinq questions");
+    expect(seen(help)).toContain("Je vous pose quelques questions sur votre entreprise");
     // the goal answered is still there: the next answer goes to the time question
-    const next = await one.handle("u", { type: "text", text: "10 heures par mois" });
+    const next = await one.handle("u", say("10 heures par mois"));
     expect(seen(next)).toContain("C'est noté : 10 h par mois");
     expect(next.step).toBe("budget");
   });

@@ -11,6 +11,7 @@ import { createLogger } from "../../src/log.ts";
 import { RedisStore } from "../../src/store/redis-store.ts";
 import type { Revisioned, SessionStore, StoredSession } from "../../src/store/session-store.ts";
 import { content, FIXED_NOW } from "../helpers/content.ts";
+import { aboutBusiness, open, say } from "../helpers/inputs.ts";
 import { redisUnavailable, startRedis, type RunningRedis } from "../helpers/redis-server.ts";
 
 const skip = redisUnavailable();
@@ -54,16 +55,21 @@ function slowReads(store: SessionStore, ms: number): SessionStore {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const said = (o: TurnOutcome) => o.replies.map((r) => r.text).join("\n");
 
-/** Sends "10 h" to `first`, "200 $" to `second` 1 ms later, finishes the interview; returns the plan's figures. */
+/**
+ * Answers the questions about the business and the goal, sends "10 h" to `first`, "200 $" to
+ * `second` 1 ms later, finishes the interview; returns the plan's figures.
+ */
 async function race(first: Coordinator, second: Coordinator, key: string): Promise<{ hours: number | null; budget: number | null; replies: [string, string] }> {
-  await first.handle(key, { type: "open", locale: "fr" });
-  await first.handle(key, { type: "text", text: "je veux plus de clients" });
-  const a = first.handle(key, { type: "text", text: "10 h" });
+  await first.handle(key, open("fr"));
+  for (const input of aboutBusiness({}, "fr")) await first.handle(key, input);
+  await first.handle(key, say("je veux plus de clients"));
+  const a = first.handle(key, say("10 h"));
   await sleep(1);
-  const b = second.handle(key, { type: "text", text: "200 $" });
+  const b = second.handle(key, say("200 $"));
   const [ra, rb] = await Promise.all([a, b]);
-  await second.handle(key, { type: "text", text: "1" });
-  const last = await first.handle(key, { type: "text", text: "1" });
+  await second.handle(key, say("1")); // skills
+  await first.handle(key, say("1")); // who runs it
+  const last = await second.handle(key, say("1")); // no page yet: the plan
   return { hours: last.plan?.hoursPerMonth ?? null, budget: last.plan?.budgetPerMonth ?? null, replies: [said(ra), said(rb)] };
 }
 
@@ -103,8 +109,8 @@ describe("two instances sharing Redis", () => {
       now: () => new Date(FIXED_NOW),
     });
     const started = Date.now();
-    const out = await alive.handle("slack:T1:UCRASH", { type: "open", locale: "fr" });
-    expect(said(out)).toContain("(1/5)");
+    const out = await alive.handle("slack:T1:UCRASH", open("fr"));
+    expect(said(out)).toContain("(1/9)");
     expect(Date.now() - started).toBeLessThan(5000);
     expect(logs.join("\n")).toContain("skipped a turn whose instance did not take it in time");
   }, 90_000);

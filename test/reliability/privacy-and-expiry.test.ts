@@ -8,7 +8,7 @@ import { createLogger } from "../../src/log.ts";
 import { content, FIXED_NOW } from "../helpers/content.ts";
 import { tempDirs } from "../helpers/temp-dirs.ts";
 import { seen } from "../helpers/transcript.ts";
-import { planOf, press } from "../helpers/inputs.ts";
+import { aboutBusiness, planOf, press } from "../helpers/inputs.ts";
 
 const tempDir = tempDirs("coach-privacy-");
 
@@ -26,6 +26,7 @@ describe("forget me", () => {
     const bob = sessionKey("slack", "T-ACME", "U-BOB-1002");
     for (const [key, goal] of [[ana, "devenir la boulangerie préférée du quartier Limoilou"], [bob, "devenir la référence du vélo cargo"]] as const) {
       await c.handle(key, { kind: "open" }, { place: `slack:thread:C-ROOM-OF-${key.slice(-4)}/1.2` });
+      for (const input of aboutBusiness()) await c.handle(key, input);
       await c.handle(key, { kind: "text", text: goal });
       // a goal in the owner's own words is said back to confirm before it is kept
       await c.handle(key, { kind: "text", text: "oui" });
@@ -56,12 +57,12 @@ describe("expiry", () => {
     await c.handle("u", { kind: "open" });
     await c.handle("u", { kind: "text", text: "2" });
     now = new Date("2026-01-30T09:00:00Z");
-    expect((await c.handle("u", { kind: "open" })).step).toBe("time");
+    expect((await c.handle("u", { kind: "open" })).step).toBe("customers");
     now = new Date("2026-03-15T09:00:00Z");
     const back = await c.handle("u", { kind: "open" });
     expect(seen(back)).toContain("Votre entretien précédent est resté sans suite plus de 30 jours");
-    expect(seen(back)).toContain("(1/5) Quel est votre objectif");
-    expect(back.step).toBe("goal");
+    expect(seen(back)).toContain("(1/9) D'abord, votre entreprise : que faites-vous ?");
+    expect(back.step).toBe("trade");
   });
 
   it("sweeps sessions untouched for longer than the expiry off the disk", async () => {
@@ -83,10 +84,12 @@ describe("isolation", () => {
     const c = new Coordinator({ content: content(), store: new LowdbStore({ dir: tempDir() }), now: () => new Date(FIXED_NOW) });
     const a = sessionKey("discord", "G1", "A");
     const b = sessionKey("discord", "G1", "B");
-    for (const t of ["english", "2", "17 hours a month", "4321 $", "1", "1"]) await c.handle(a, { kind: "text", text: t });
+    for (const t of ["english", "1", "1", "4", "2", "17 hours a month", "4321 $", "1", "1", "1"]) await c.handle(a, { kind: "text", text: t });
     expect((await planOf(c, a))!.markdown).toContain("$4,321");
     const probes = [
       { kind: "open" as const },
+      // an answer of b's own, so that b has a plan so far to be shown
+      press("pick:trade:retail"),
       { kind: "text" as const, text: "plan" },
       press("cmd:plan"),
       press("pick:goal:sales"),

@@ -20,6 +20,7 @@ import { RedisStore } from "../../src/store/redis-store.ts";
 import { FakeSlackApi } from "../adapters/slack/fake-slack-api.ts";
 import { signature, slackEvent, slashCommand, type SlackRequest } from "../adapters/slack/fixtures.ts";
 import { postsOf, sharedContent } from "../adapters/slack/slack-harness.ts";
+import { aboutBusiness, open, say } from "../helpers/inputs.ts";
 import { redisUnavailable, startRedis, type RunningRedis } from "../helpers/redis-server.ts";
 import { seen } from "../helpers/transcript.ts";
 
@@ -86,17 +87,19 @@ describe("a Redis outage longer than the old reconnection limit", () => {
     "is said to every user while it lasts, logged once, and over as soon as Redis is back, with every acknowledged answer kept",
     async () => {
       // before: answers acknowledged in the terminal-like path and in Slack
-      await coordinator.handle("terminal:local:ana", { type: "open" });
-      expect((await coordinator.handle("terminal:local:ana", { type: "text", text: "je veux plus de clients" })).step).toBe("time");
+      await coordinator.handle("terminal:local:ana", open());
+      for (const input of aboutBusiness()) await coordinator.handle("terminal:local:ana", input);
+      expect((await coordinator.handle("terminal:local:ana", say("je veux plus de clients"))).step).toBe("time");
       await sendToSlack(dm("bonjour"));
-      expect((await sendToSlack(dm("je veux attirer des talents"))).said).toContain("(2/5)");
+      for (const answer of ["boulangerie", "des gens du coin", "tous les âges"]) await sendToSlack(dm(answer));
+      expect((await sendToSlack(dm("je veux attirer des talents"))).said).toContain("(5/9)");
 
       await redis!.stop();
       const stoppedAt = Date.now();
       // during: asked three times, at the start, the middle and the end of the outage
       for (const at of [1_000, OUTAGE_MS / 2, OUTAGE_MS - 1_500]) {
         await sleep(Math.max(0, stoppedAt + at - Date.now()));
-        const turn = await coordinator.handle("terminal:local:ana", { type: "text", text: "10 heures par mois" });
+        const turn = await coordinator.handle("terminal:local:ana", say("10 heures par mois"));
         expect(seen(turn)).toContain(UNAVAILABLE_FR);
         const message = await sendToSlack(dm("10 heures par mois"));
         expect(message.status).toBe(200);
@@ -112,13 +115,13 @@ describe("a Redis outage longer than the old reconnection limit", () => {
       redis = await startRedis({ port: redis!.port, dir });
       const backBy = Date.now() + 10_000;
       while (logged(/connection to Redis is back/) === 0 && Date.now() < backBy) await sleep(50);
-      const next = await coordinator.handle("terminal:local:ana", { type: "text", text: "10 heures par mois" });
+      const next = await coordinator.handle("terminal:local:ana", say("10 heures par mois"));
       expect(seen(next)).toContain("C'est noté : 10 h par mois");
       expect(next.step).toBe("budget");
       const nextInSlack = await sendToSlack(dm("10 heures par mois"));
-      expect(nextInSlack.said).toContain("(3/5)");
+      expect(nextInSlack.said).toContain("(6/9)");
       // the answers acknowledged before the outage are all there
-      const anaPlan = await coordinator.handle("terminal:local:ana", { type: "text", text: "mon plan" });
+      const anaPlan = await coordinator.handle("terminal:local:ana", say("mon plan"));
       expect(seen(anaPlan)).toContain("Développer les ventes");
       expect(seen(anaPlan)).toContain("10 h par mois");
 

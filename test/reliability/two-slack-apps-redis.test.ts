@@ -76,18 +76,19 @@ async function sendTo(app: SlackAdapter, request: SlackRequest, retryNum?: numbe
 describe("two Slack instances sharing Redis", () => {
   (skip ? it.skip : it)("take alternate turns of one interview, and answer a retried event once", async () => {
     const dm = (text: string) => slackEvent({ type: "message", channelType: "im", user: "UMIX", text });
-    const turns = ["bonjour", "je veux attirer des talents", "6 heures par semaine", "250 $", "3", "2"];
+    const turns = ["bonjour", "boulangerie", "des gens du coin", "tous les âges", "je veux attirer des talents", "6 heures par semaine", "250 $", "3", "2", "nulle part encore"];
     const seen: string[] = [];
     for (const [i, text] of turns.entries()) {
       const { status, posts } = await sendTo(apps[i % 2]!, dm(text));
       expect(status).toBe(200);
       seen.push(posts.map((p) => p.text).join("\n"));
     }
-    expect(seen[1]).toContain("Attirer de nouveaux talents");
-    expect(seen[2]).toContain("26 h par mois");
-    expect(seen[5]).toContain("Votre plan médias sociaux");
+    expect(seen[1]).toContain("Restauration, boulangerie, alimentation");
+    expect(seen[4]).toContain("Attirer de nouveaux talents");
+    expect(seen[5]).toContain("26 h par mois");
+    expect(seen[9]).toContain("Votre plan médias sociaux");
     const state = SessionState.parse(((await getDocument(stores[0]!, sessionKey("slack", "T1", "UMIX"))) as { state: unknown }).state);
-    expect(Object.keys(state.answers).sort()).toEqual(["budget", "goal", "owner", "skills", "time"]);
+    expect(Object.keys(state.answers).sort()).toEqual(["age", "budget", "customers", "goal", "owner", "presence", "skills", "time", "trade"]);
 
     // Slack retries one event; the load balancer sends the first try to one app and the retry to the other
     const event = slackEvent({ text: "<@UBOT> et la sécurité?" });
@@ -104,12 +105,12 @@ describe("two Slack instances sharing Redis", () => {
     const start = await sendTo(apps[2]!, slackEvent({ text: "<@UBOT> plan", user: "UTHR", channel: "C5", ts: root }));
     expect(start.posts).toMatchObject([{ channel: "C5", thread: root }]);
     const inThread = (user: string, text: string) => slackEvent({ type: "message", channelType: "channel", channel: "C5", threadTs: root, user, text });
-    const other = await sendTo(apps[3]!, inThread("UELSE", "je veux plus de clients"));
+    const other = await sendTo(apps[3]!, inThread("UELSE", "boulangerie"));
     expect(other.posts).toEqual([]);
-    const goal = await sendTo(apps[3]!, inThread("UTHR", "je veux plus de clients"));
-    expect(goal.posts).toMatchObject([{ channel: "C5", thread: root }]);
-    expect(goal.posts[0]!.text).toContain("(2/5)");
-    const time = await sendTo(apps[2]!, inThread("UTHR", "10 heures par mois"));
-    expect(time.posts[0]!.text).toContain("(3/5)");
+    const trade = await sendTo(apps[3]!, inThread("UTHR", "boulangerie"));
+    expect(trade.posts).toMatchObject([{ channel: "C5", thread: root }]);
+    expect(trade.posts[0]!.text).toContain("(2/9)");
+    const customers = await sendTo(apps[2]!, inThread("UTHR", "des gens du coin"));
+    expect(customers.posts[0]!.text).toContain("(3/9)");
   });
 });

@@ -10,6 +10,7 @@ import { MemoryStore } from "../../src/store/memory-store.ts";
 import type { StoredSession } from "../../src/store/session-store.ts";
 import { StoreUnavailableError } from "../../src/store/store-errors.ts";
 import { content, FIXED_NOW } from "../helpers/content.ts";
+import { aboutBusiness, open, say } from "../helpers/inputs.ts";
 import { seen } from "../helpers/transcript.ts";
 
 /** A store whose next write is lost on the way back: applied (or not), then reported as a broken connection. */
@@ -29,17 +30,18 @@ describe("an answer whose write was applied but whose reply was lost", () => {
   it("sent again, is not taken for the next question's answer: the person is told it was saved, and where they are", async () => {
     const store = new LossyStore();
     const c = new Coordinator({ content: content(), store, now: () => new Date(FIXED_NOW) });
-    await c.handle("u", { type: "open" });
+    await c.handle("u", open());
+    for (const input of aboutBusiness()) await c.handle("u", input);
     store.nextWrite = "applied-then-lost";
-    const lost = await c.handle("u", { type: "text", text: "2" });
+    const lost = await c.handle("u", say("2"));
     expect(seen(lost)).toContain("Je n'arrive pas à joindre ma mémoire pour l'instant");
-    const again = await c.handle("u", { type: "text", text: "2" });
+    const again = await c.handle("u", say("2"));
     expect(seen(again)).toContain("Finalement, votre message précédent a bien été enregistré");
-    expect(seen(again)).toContain("(2/5) Combien d'heures par mois");
+    expect(seen(again)).toContain("(5/9) Combien d'heures par mois");
     expect(again.step).toBe("time");
-    const time = await c.handle("u", { type: "text", text: "10 heures par mois" });
+    const time = await c.handle("u", say("10 heures par mois"));
     expect(seen(time)).toContain("C'est noté : 10 h par mois");
-    const plan = await c.handle("u", { type: "text", text: "mon plan" });
+    const plan = await c.handle("u", say("mon plan"));
     expect(seen(plan)).toContain("Développer les ventes");
     expect(seen(plan)).not.toContain("2 h par mois");
   });
@@ -47,10 +49,11 @@ describe("an answer whose write was applied but whose reply was lost", () => {
   it("when the write did not land, the answer sent again is simply taken", async () => {
     const store = new LossyStore();
     const c = new Coordinator({ content: content(), store, now: () => new Date(FIXED_NOW) });
-    await c.handle("u", { type: "open" });
+    await c.handle("u", open());
+    for (const input of aboutBusiness()) await c.handle("u", input);
     store.nextWrite = "lost-before";
-    expect(seen(await c.handle("u", { type: "text", text: "2" }))).toContain("Je n'arrive pas à joindre ma mémoire");
-    const again = await c.handle("u", { type: "text", text: "2" });
+    expect(seen(await c.handle("u", say("2")))).toContain("Je n'arrive pas à joindre ma mémoire");
+    const again = await c.handle("u", say("2"));
     expect(seen(again)).not.toContain("Finalement");
     expect(seen(again)).toContain("Votre objectif : Développer les ventes");
     expect(again.step).toBe("time");

@@ -6,7 +6,7 @@
 import { Locale } from "discord.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sessionKey } from "../../../src/store/session-store.ts";
-import { buttons, startTestBed, type TestBed } from "./discord-test-bed.ts";
+import { buttons, selects, startTestBed, type TestBed } from "./discord-test-bed.ts";
 import { discordUser, GUILD_ID } from "./interaction-fixtures.ts";
 
 let bed: TestBed;
@@ -26,6 +26,9 @@ describe("listening, in English, in a server", () => {
   test("an hour or two 'after closing' is said back with Yes / No buttons; the yes keeps it", async () => {
     const u = sam();
     await u.slash("plan");
+    await u.choose("Trades, repairs, building");
+    await u.press("Local people");
+    await u.press("Mostly 55 and over");
     await u.choose("Grow sales");
     const time = await u.type("✏️ Type my answer", "maybe an hour or two after closing");
     expect(time.seen.text).toContain("I read 32.6 h a month (about 7.5 h a week) as your time. Is that right?");
@@ -33,7 +36,7 @@ describe("listening, in English, in a server", () => {
     expect(await answers()).not.toHaveProperty("time");
     const yes = await u.press("Yes, that's right");
     expect(yes.text).toContain("Noted: 32.6 h a month (about 7.5 h a week).");
-    expect(yes.text).toContain("(3/5) What budget a month");
+    expect(yes.text).toContain("(6/9) What budget a month");
     expect(await answers()).toMatchObject({ time: { hoursPerMonth: 32.6 } });
   });
 
@@ -51,12 +54,16 @@ describe("listening, in English, in a server", () => {
   test("a family member runs it; after the plan, 'change an answer' reopens one and the plan is rebuilt", async () => {
     const u = sam();
     await u.press("Personal use only");
-    const plan = await u.choose("A family member");
-    expect(plan.text).toContain("Noted: A family member.");
+    const owner = await u.choose("A family member");
+    expect(owner.text).toContain("Noted: A family member.");
+    expect(owner.text).toContain("(9/9) Almost done");
+    const plan = await u.press("Nowhere yet");
     expect(plan.text).toContain("If a family member runs your accounts, do as you would for an intern");
     const which = await u.press("Change an answer");
     expect(which.text).toContain("Which answer would you like to change?");
-    const reopened = await u.press("Budget");
+    // nine answers: a menu (Discord shows five buttons a row)
+    expect(selects(which.messages.at(-1)!)[0]!.options).toHaveLength(9);
+    const reopened = await u.choose("Budget");
     expect(reopened.text).toContain("OK, let's change your budget. Your current answer: $150 a month.");
     const changed = await u.type("✏️ Type my answer", "$300 a month");
     expect(changed.seen.text).toContain("Changed: your budget, $150 a month → $300 a month.");
@@ -68,8 +75,8 @@ describe("listening, in English, in a server", () => {
     const u = sam();
     await u.slash("plan", { action: "reset" });
     await u.press("Yes");
-    const goal = await u.type("✏️ In my own words", "can we do this in french please, it's easier for me");
-    expect(goal.seen.text).toContain("D'accord, on continue en français.");
-    expect(goal.seen.text).toContain("(1/5) Quel est votre objectif principal");
+    const trade = await u.type("✏️ In my own words", "can we do this in french please, it's easier for me");
+    expect(trade.seen.text).toContain("D'accord, on continue en français.");
+    expect(trade.seen.text).toContain("(1/9) D'abord, votre entreprise : que faites-vous ?");
   });
 });

@@ -65,7 +65,7 @@ describe("an interaction Discord no longer accepts", () => {
     expect(await planOf(bed.coordinator, sessionKey("discord", GUILD_ID, u.id))).toBeNull();
 
     const next = await u.slash("plan");
-    expect(next.text).toContain("(1/5) Quel est votre objectif");
+    expect(next.text).toContain("(1/9) D'abord, votre entreprise : que faites-vous ?");
   });
 });
 
@@ -75,19 +75,22 @@ describe("the same interaction delivered twice", () => {
     const first = await u.slash("plan");
     const question = first.messages.at(-1)!;
     const menu = selects(question)[0]!;
-    const choice = selectMenu({ ...u.where, customId: menu.custom_id, values: ["goal:sales"], message: bed.fake.apiMessage(question) });
+    const food = menu.options.find((o) => o.label === "Restauration, boulangerie, alimentation")!.value;
+    const choice = selectMenu({ ...u.where, customId: menu.custom_id, values: [food], message: bed.fake.apiMessage(question) });
     bed.fake.dispatch(choice);
     const seen = await u.send(choice); // the very same payload again
 
     const callbacks = seen.calls.filter((c) => c.path.endsWith("/callback")).map((c) => c.status);
     expect(callbacks.sort()).toEqual([204, 400]);
-    expect(seen.messages.filter((m) => m.content.includes("C'est noté. Votre objectif : Développer les ventes."))).toHaveLength(1);
+    expect(seen.messages.filter((m) => m.content.includes("C'est noté : Restauration, boulangerie, alimentation."))).toHaveLength(1);
     expect(seen.text).not.toContain("Ce bouton appartient à une question précédente");
     const warning = bed.logs.find((l) => l.level === "warn" && l.fields.interaction === choice.id);
     expect(warning?.message).toMatch(/40060/);
     expect(bed.logs.filter((l) => l.level === "error")).toEqual([]);
     const plan = await planOf(bed.coordinator, sessionKey("discord", GUILD_ID, u.id));
-    expect(plan?.plan.goal).toBe("sales");
+    expect(plan?.markdown).toContain("- **Métier :** Restauration, boulangerie, alimentation\n");
+    // applied once: the interview is at the second question
+    expect((await bed.coordinator.handle(sessionKey("discord", GUILD_ID, u.id), { kind: "export" })).step).toBe("customers");
   });
 });
 
@@ -95,6 +98,9 @@ describe("nothing a user types can ping anyone", () => {
   test("@everyone as a goal in the user's own words is echoed as text, sent with allowed_mentions parse []", async () => {
     const u = inGuild("333333333333333334", "lea");
     await u.slash("plan");
+    await u.choose("Restauration, boulangerie, alimentation");
+    await u.press("Des gens du coin");
+    await u.press("De tous les âges");
     const { modal, seen } = await u.type("✏️ Dans mes mots", "@everyone venez goûter nos nouvelles pâtisseries");
     expect(modal.title).toBe("Votre réponse");
     expect(seen.text).toContain("Je garderais votre objectif dans vos mots : «@everyone venez goûter nos nouvelles pâtisseries». Est-ce bien ça ?");
@@ -136,27 +142,31 @@ describe("buttons that are not for this user or this moment", () => {
     expect(await planOf(bed.coordinator, sessionKey("discord", GUILD_ID, paul.id))).toBeNull();
 
     // Marie's conversation is where it was: her own choice still answers question 1
-    const seen = await marie.chooseOn(question, "Réseauter et prospecter");
-    expect(seen.text).toContain("C'est noté. Votre objectif : Réseauter et prospecter.");
+    const seen = await marie.chooseOn(question, "Services aux entreprises : comptabilité, droit, conseil");
+    expect(seen.text).toContain("C'est noté : Services aux entreprises : comptabilité, droit, conseil.");
+    expect(seen.text).toContain("(2/9)");
   });
 
   test("a menu of an earlier question is answered as stale, with the question now pending", async () => {
     const u = inGuild("333333333333333337", "hugo");
     const first = await u.slash("plan");
     const second = await u.slash("plan"); // the same question shown again, say on another device
-    expect(second.text).toContain("(1/5)");
-    await u.chooseOn(second.messages.at(-1)!, "Suivre la concurrence");
+    expect(second.text).toContain("(1/9)");
+    await u.chooseOn(second.messages.at(-1)!, "Métiers, réparations, construction");
 
-    const stale = await u.chooseOn(first.messages.at(-1)!, "Attirer de nouveaux talents");
+    const stale = await u.chooseOn(first.messages.at(-1)!, "Commerce, boutique");
     expect(stale.text).toContain("Ce bouton appartient à une question précédente ; je n'en tiens pas compte.");
-    expect(stale.text).toContain("(2/5) Combien d'heures par mois");
+    expect(stale.text).toContain("(2/9) Qui sont vos clients, surtout ?");
     const plan = await planOf(bed.coordinator, sessionKey("discord", GUILD_ID, u.id));
-    expect(plan?.plan.goal).toBe("competitors");
+    expect(plan?.markdown).toContain("- **Métier :** Métiers, réparations, construction\n");
   });
 
   test("a modal of an earlier question is not taken as the answer to the pending one", async () => {
     const u = inGuild("333333333333333338", "zoe");
     await u.slash("plan");
+    await u.choose("Restauration, boulangerie, alimentation");
+    await u.press("Des gens du coin");
+    await u.press("De tous les âges");
     await u.choose("Développer les ventes");
     const timeShownAgain = await u.slash("plan");
     const oldTimeQuestion = timeShownAgain.messages.at(-1)!;
@@ -166,7 +176,7 @@ describe("buttons that are not for this user or this moment", () => {
     // now at the budget question; the older message still offers the hours modal
     const { seen } = await u.type("✏️ Écrire ma réponse", "500 $ par mois", oldTimeQuestion);
     expect(seen.text).toContain("Ce bouton appartient à une question précédente");
-    expect(seen.text).toContain("(3/5) Quel budget par mois");
+    expect(seen.text).toContain("(6/9) Quel budget par mois");
     expect(seen.text).not.toContain("C'est noté");
     const plan = await planOf(bed.coordinator, sessionKey("discord", GUILD_ID, u.id));
     expect(plan?.plan.budgetPerMonth).toBeNull();

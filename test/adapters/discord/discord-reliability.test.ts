@@ -42,6 +42,6 @@ describe("while the session store is out of reach", () => {
     } finally {
       store.down = false;
     }
-    expect((await u.slash("plan")).text).toContain("(1/5)");
+    expect((await u.slash("plan")).text).toContain("(1/9)");
   });
 });

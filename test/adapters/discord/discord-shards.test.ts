@@ -7,7 +7,6 @@
  * crosses shards when the shard count changes or a shard restarts, which is what this stands for.)
  */
 import { spawnSync } from "node:child_process";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GatewayIntentBits, Locale, MessageFlags, type APIInteraction, type ShardingManager } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,8 +17,8 @@ import type { Logger } from "../../../src/log.ts";
 import { RedisStore } from "../../../src/store/redis-store.ts";
 import { getDocument, sessionKey } from "../../../src/store/session-store.ts";
 import { content } from "../../helpers/content.ts";
+import { hermeticEnv } from "../../helpers/hermetic-env.ts";
 import { redisUnavailable, startRedis, type RunningRedis } from "../../helpers/redis-server.ts";
-import { tempDirs } from "../../helpers/temp-dirs.ts";
 import { buttons, inputs, selects } from "./discord-test-bed.ts";
 import { APP_ID, FAKE_TOKEN, FakeDiscord, type SeenMessage } from "./fake-discord.ts";
 import { buttonPress, discordUser, GUILD_ID, modalSubmit, selectMenu, slashCommand, type Where } from "./interaction-fixtures.ts";
@@ -29,9 +28,11 @@ const skip = redisUnavailable();
 if (skip) console.warn(`Discord sharding test skipped: ${skip}`);
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
-const tempDir = tempDirs("coach-shards-");
-// the ShardingManager writes process.env (SHARDING_MANAGER, DISCORD_TOKEN) and the shards inherit it
+// the ShardingManager writes process.env (SHARDING_MANAGER, DISCORD_TOKEN) and the shards inherit
+// it, and their working directory: while they start, both are a hermetic environment's (no variable,
+// home, .env or ./data of the developer's), then the test process gets its own back
 const savedEnv = { ...process.env };
+const savedCwd = process.cwd();
 let redis: RunningRedis | undefined;
 let fake: FakeDiscord | undefined;
 let manager: ShardingManager | undefined;
@@ -44,12 +45,19 @@ beforeAll(async () => {
   if (skip) return;
   redis = await startRedis();
   // COACH_DATA_DIR: should a shard ever fall back to lowdb files, they stay out of the project
-  Object.assign(process.env, { REDIS_URL: redis.url, DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APP_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, COACH_DATA_DIR: tempDir() });
-  delete process.env["DISCORD_GUILD_ID"];
+  const shardEnv = hermeticEnv({ REDIS_URL: redis.url, DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APP_ID: APP_ID, DISCORD_API_URL: fake.apiUrl });
+  for (const name of Object.keys(process.env)) if (!name.startsWith("VITEST")) delete process.env[name];
+  Object.assign(process.env, shardEnv);
+  process.chdir(shardEnv["HOME"]!);
   const entry = (message: string, fields?: Record<string, unknown>) => void managerLog.push(`${message} ${JSON.stringify(fields ?? {})}`);
   const log: Logger = { info: entry, warn: entry, error: entry };
   const started = Date.now();
-  manager = await startShards({ token: FAKE_TOKEN, count: 2, log, spawnDelayMs: 0, readyTimeoutMs: 60_000, silent: true });
+  try {
+    manager = await startShards({ token: FAKE_TOKEN, count: 2, log, spawnDelayMs: 0, readyTimeoutMs: 60_000, silent: true });
+  } finally {
+    process.chdir(savedCwd);
+    restoreEnv();
+  }
   console.info(`2 shard processes logged in after ${Date.now() - started} ms`);
   // piped output stays buffered until read, so nothing written before this point is lost
   for (const shard of manager.shards.values()) {
@@ -64,9 +72,13 @@ afterAll(async () => {
   await store?.close();
   await redis?.stop();
   await fake?.close();
+  restoreEnv();
+}, 60_000);
+
+function restoreEnv(): void {
   for (const name of Object.keys(process.env)) if (!(name in savedEnv)) delete process.env[name];
   Object.assign(process.env, savedEnv);
-}, 60_000);
+}
 
 const where: Where = { user: discordUser("333333333333333333", "lea"), guildId: GUILD_ID, locale: Locale.EnglishUS };
 const textOf = (messages: SeenMessage[]) => messages.map((m) => m.content).join("\n\n");
@@ -116,21 +128,28 @@ describe("Discord on 2 shards (ShardingManager, mode process) sharing Redis", ()
     expect(f.identifies.map((i) => i.intents)).toEqual([GatewayIntentBits.Guilds, GatewayIntentBits.Guilds]);
     expect(managerLog.filter((l) => l.startsWith("discord shard ready"))).toHaveLength(2);
 
-    let seen = await on(0, slashCommand({ ...where, name: "plan" }), "(1/5) What is your main goal on social media?");
+    let seen = await on(0, slashCommand({ ...where, name: "plan" }), "(1/9) First, your business: what do you do?");
+    const tradeMessage = seen.at(-1)!;
+    const trades = selects(tradeMessage)[0]!;
+    const professional = trades.options.find((o) => o.label === "Services to businesses: accounting, law, consulting")!;
+    seen = await on(1, selectMenu({ ...where, customId: trades.custom_id, values: [professional.value], message: f.apiMessage(tradeMessage) }), "(2/9) Who are your customers, mostly?");
+    // businesses have no age: the goal is question 3 of 8
+    seen = await on(0, press("Other businesses"), "(3/8) What is your main goal on social media?");
     const goalMessage = seen.at(-1)!;
     const menu = selects(goalMessage)[0]!;
     const talent = menu.options.find((o) => o.label === "Attract new talent")!;
-    seen = await on(1, selectMenu({ ...where, customId: menu.custom_id, values: [talent.value], message: f.apiMessage(goalMessage) }), "(2/5) How many hours a month");
+    seen = await on(1, selectMenu({ ...where, customId: menu.custom_id, values: [talent.value], message: f.apiMessage(goalMessage) }), "(4/8) How many hours a month");
     expect(textOf(seen)).toContain("Got it. Your goal: Attract new talent.");
 
-    seen = await typeAnswer(0, 1, "5 hours a week", "(3/5) What budget a month");
-    seen = await typeAnswer(1, 0, "$150 a month", "(4/5) What social-media skills");
-    seen = await on(1, press("Some professional experience"), "(5/5) Who will run it day to day?");
+    seen = await typeAnswer(0, 1, "5 hours a week", "(5/8) What budget a month");
+    seen = await typeAnswer(1, 0, "$150 a month", "(6/8) What social-media skills");
+    seen = await on(1, press("Some professional experience"), "(7/8) Who will run it day to day?");
     // six choices: a menu
     const ownerMessage = seen.at(-1)!;
     const owners = selects(ownerMessage)[0]!;
     const myself = owners.options.find((o) => o.label === "Myself")!;
-    seen = await on(0, selectMenu({ ...where, customId: owners.custom_id, values: [myself.value], message: f.apiMessage(ownerMessage) }), { file: true });
+    seen = await on(0, selectMenu({ ...where, customId: owners.custom_id, values: [myself.value], message: f.apiMessage(ownerMessage) }), "(8/8) Almost done");
+    seen = await on(1, press("Nowhere yet"), { file: true });
     expect(textOf(seen)).toContain("Thank you! Here is your plan, built from your answers:");
 
     // the plan the user sees is the one in Redis, with every answer
@@ -141,12 +160,16 @@ describe("Discord on 2 shards (ShardingManager, mode process) sharing Redis", ()
     expect(textOf(seen)).toContain("**Goal:** Attract new talent");
     expect(seen.flatMap((m) => m.files)).toEqual([{ name: "social-media-plan.md", text: stored!.markdown }]);
     const state = SessionState.parse(((await getDocument(store!, key)) as { state: unknown }).state);
+    expect(state.answers).not.toHaveProperty("age");
     expect(state.answers).toMatchObject({
+      trade: { type: "choice", id: "professional" },
+      customers: { type: "choice", id: "businesses" },
       goal: { type: "choice", id: "talent" },
       time: { type: "hours" },
       budget: { type: "money", amountPerMonth: 150 },
       skills: { type: "choice", id: "some" },
       owner: { type: "choice", id: "self" },
+      presence: { type: "choice", id: "none" },
     });
     expect((state.answers["time"] as { hoursPerMonth: number }).hoursPerMonth).toBeCloseTo((5 * 52) / 12, 0);
 
@@ -166,9 +189,8 @@ describe("npm run discord:shards settings", () => {
   });
 
   it("refuses several shards without REDIS_URL, naming the variables and never the token", () => {
-    const env: Record<string, string | undefined> = { ...savedEnv, DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APP_ID: APP_ID, DISCORD_SHARDS: "2" };
-    delete env["REDIS_URL"];
-    const run = spawnSync(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "adapters", "discord", "shards.ts")], { cwd: tmpdir(), env, encoding: "utf8" });
+    const env = hermeticEnv({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APP_ID: APP_ID, DISCORD_SHARDS: "2" });
+    const run = spawnSync(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "adapters", "discord", "shards.ts")], { cwd: env["HOME"], env, encoding: "utf8" });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("REDIS_URL: is missing");
     expect(run.stderr).toContain("DISCORD_SHARDS");

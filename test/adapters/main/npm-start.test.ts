@@ -100,9 +100,9 @@ describe("npm start", () => {
   it("with nothing configured, opens the coaching chat in the terminal and keeps the session in ./data", async () => {
     const dir = freshFolder();
     const coach = start(dir);
-    await coach.waitFor(/\(1\/5\)/);
-    coach.write("je veux plus de clients\n");
-    await coach.waitFor(/\(2\/5\)/);
+    await coach.waitFor(/\(1\/9\) D'abord, votre entreprise/);
+    coach.write("boulangerie\n");
+    await coach.waitFor(/\(2\/9\) Qui sont vos clients/);
     coach.kill("SIGTERM");
     await coach.exited;
     expect(readdirSync(join(dir, "data", "sessions"))).toHaveLength(1);
@@ -115,7 +115,7 @@ describe("npm start", () => {
     const coach = start(dir);
     const [, port] = await coach.waitFor(/listening for HTTP requests.*"port":(\d+)/);
     await coach.waitFor(/adapter started/);
-    expect(coach.output()).not.toContain("(1/5)"); // no terminal chat
+    expect(coach.output()).not.toContain("(1/9)"); // no terminal chat
 
     const request = slackEvent({ type: "message", channelType: "im", user: "UNPM", text: "bonjour" });
     const ts = Math.floor(Date.now() / 1000);
@@ -127,7 +127,7 @@ describe("npm start", () => {
     });
     expect(res.status).toBe(200);
     await waitUntil(() => postsOf(api.calls.slice(before)).length > 0);
-    expect(postsOf(api.calls.slice(before))[0]!.text).toContain("(1/5)");
+    expect(postsOf(api.calls.slice(before))[0]!.text).toContain("(1/9)");
 
     coach.kill("SIGTERM");
     expect(await coach.exited).toBe(0);

@@ -55,7 +55,7 @@ describe("plans in DMs (the default)", () => {
     expect(ex.calls.find((c) => c.method === "conversations.open")?.params["users"]).toBe("U3");
     const posts = postsOf(ex.calls);
     expect(posts.map((p) => [p.channel, p.thread])).toEqual([["DU3", undefined], ["C1", ts]]);
-    expect(posts[0]?.text).toContain("(1/5) Quel est votre objectif principal");
+    expect(posts[0]?.text).toContain("(1/9) D'abord, votre entreprise : que faites-vous ?");
     expect(posts[1]?.text).toBe("Je vous écris en message privé pour bâtir votre plan.");
   });
 
@@ -63,7 +63,7 @@ describe("plans in DMs (the default)", () => {
     const ex = await h.send(slackEvent({ text: "<@UBOT> can you help me make a plan?", user: "UEN" }));
     const posts = postsOf(ex.calls);
     expect(posts[0]).toMatchObject({ channel: "DUEN" });
-    expect(posts[0]?.text).toContain("(1/5) What is your main goal on social media?");
+    expect(posts[0]?.text).toContain("(1/9) First, your business: what do you do?");
     expect(posts[1]?.text).toBe("I've sent you a direct message to build your plan.");
   });
 
@@ -86,29 +86,29 @@ describe("plans in the thread (SLACK_PLAN_IN=thread)", () => {
     const start = await h.send(slackEvent({ text: "<@UBOT> plan", user: "U1", channel: "C7", ts: root }));
     expect(start.calls.some((c) => c.method === "conversations.open")).toBe(false);
     expect(postsOf(start.calls)).toMatchObject([{ channel: "C7", thread: root }]);
-    expect(postsOf(start.calls)[0]?.text).toContain("(1/5) Quel est votre objectif principal");
+    expect(postsOf(start.calls)[0]?.text).toContain("(1/9) D'abord, votre entreprise : que faites-vous ?");
 
     // someone else presses a button of this interview: told privately, nothing else happens
-    const intruder = await h.press(start, "Suivre la concurrence", "U2");
+    const intruder = await h.press(start, "Commerce, boutique", "U2");
     expect(postsOf(intruder.calls)).toEqual([]);
     expect(intruder.calls.some((c) => c.method === "chat.update")).toBe(false);
     expect(h.api.responses.at(-1)?.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
     expect(String(h.api.responses.at(-1)?.body["text"])).toMatch(/^Ces boutons appartiennent à la conversation de quelqu'un d'autre\./);
 
     // someone else writes in the thread: not a turn of this interview
-    const chatter = await h.send(slackEvent({ type: "message", channelType: "channel", channel: "C7", threadTs: root, user: "U2", text: "je veux plus de clients" }));
+    const chatter = await h.send(slackEvent({ type: "message", channelType: "channel", channel: "C7", threadTs: root, user: "U2", text: "une boulangerie" }));
     expect(chatter.calls.filter((c) => c.method === "chat.postMessage")).toEqual([]);
 
     // the owner answers in the thread, typed (with a mention, Slack sends both events: one answer)
     const replyTs = nextTs();
-    const typed = await h.send(slackEvent({ type: "message", channelType: "channel", channel: "C7", threadTs: root, ts: replyTs, user: "U1", text: "<@UBOT> je veux plus de clients" }));
-    const mention = await h.send(slackEvent({ type: "app_mention", channel: "C7", threadTs: root, ts: replyTs, user: "U1", text: "<@UBOT> je veux plus de clients" }));
+    const typed = await h.send(slackEvent({ type: "message", channelType: "channel", channel: "C7", threadTs: root, ts: replyTs, user: "U1", text: "<@UBOT> une boulangerie" }));
+    const mention = await h.send(slackEvent({ type: "app_mention", channel: "C7", threadTs: root, ts: replyTs, user: "U1", text: "<@UBOT> une boulangerie" }));
     expect(postsOf(mention.calls)).toEqual([]);
     expect(postsOf(typed.calls)).toMatchObject([{ channel: "C7", thread: root }]);
-    expect(postsOf(typed.calls)[0]?.text).toMatch(/^C'est noté\. Votre objectif : Développer les ventes\.\n\(2\/5\)/);
+    expect(postsOf(typed.calls)[0]?.text).toMatch(/^C'est noté : Restauration, boulangerie, alimentation\.\n\(2\/9\)/);
 
     const key = sessionKey("slack", "T1", "U1");
-    expect((await planOf(h.coordinator, key))?.plan.goal).toBe("sales");
+    expect((await planOf(h.coordinator, key))?.markdown).toContain("- **Métier :** Restauration, boulangerie, alimentation\n");
     expect(await planOf(h.coordinator, sessionKey("slack", "T1", "U2"))).toBeNull();
   });
 
@@ -122,19 +122,19 @@ describe("a thread interview after a restart (SLACK_PLAN_IN=thread)", () => {
     const before = await SlackHarness.start({ planIn: "thread" });
     const root = nextTs();
     const start = await before.send(slackEvent({ text: "<@UBOT> plan", user: "U1", channel: "C8", ts: root }));
-    expect(postsOf(start.calls)[0]?.text).toContain("(1/5)");
+    expect(postsOf(start.calls)[0]?.text).toContain("(1/9)");
     await before.close();
 
     // a new process, same sessions (the lowdb files, or Redis)
     const after = await SlackHarness.start({ planIn: "thread", store: before.store });
     try {
-      const chatter = await after.send(slackEvent({ type: "message", channelType: "channel", channel: "C8", threadTs: root, user: "U2", text: "je veux plus de clients" }));
+      const chatter = await after.send(slackEvent({ type: "message", channelType: "channel", channel: "C8", threadTs: root, user: "U2", text: "une boulangerie" }));
       expect(postsOf(chatter.calls)).toEqual([]);
-      const elsewhere = await after.send(slackEvent({ type: "message", channelType: "channel", channel: "C8", threadTs: nextTs(), user: "U1", text: "je veux plus de clients" }));
+      const elsewhere = await after.send(slackEvent({ type: "message", channelType: "channel", channel: "C8", threadTs: nextTs(), user: "U1", text: "une boulangerie" }));
       expect(postsOf(elsewhere.calls)).toEqual([]);
-      const typed = await after.send(slackEvent({ type: "message", channelType: "channel", channel: "C8", threadTs: root, user: "U1", text: "je veux plus de clients" }));
+      const typed = await after.send(slackEvent({ type: "message", channelType: "channel", channel: "C8", threadTs: root, user: "U1", text: "une boulangerie" }));
       expect(postsOf(typed.calls)).toMatchObject([{ channel: "C8", thread: root }]);
-      expect(postsOf(typed.calls)[0]?.text).toMatch(/^C'est noté\. Votre objectif : Développer les ventes\.\n\(2\/5\)/);
+      expect(postsOf(typed.calls)[0]?.text).toMatch(/^C'est noté : Restauration, boulangerie, alimentation\.\n\(2\/9\)/);
       expect(after.errors()).toEqual([]);
     } finally {
       await after.close();
@@ -147,8 +147,8 @@ describe("a thread interview after a restart (SLACK_PLAN_IN=thread)", () => {
       const root = nextTs();
       await h.send(slackEvent({ text: "<@UBOT> plan", user: "U1", channel: "C9", ts: root }));
       const dm = await h.send(slashCommand({ user: "U1", channel: "C9" }));
-      expect(postsOf(dm.calls)[0]?.text).toContain("(1/5)");
-      const late = await h.send(slackEvent({ type: "message", channelType: "channel", channel: "C9", threadTs: root, user: "U1", text: "je veux plus de clients" }));
+      expect(postsOf(dm.calls)[0]?.text).toContain("(1/9)");
+      const late = await h.send(slackEvent({ type: "message", channelType: "channel", channel: "C9", threadTs: root, user: "U1", text: "une boulangerie" }));
       expect(postsOf(late.calls)).toEqual([]);
     } finally {
       await h.close();

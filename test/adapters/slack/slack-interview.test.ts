@@ -42,28 +42,34 @@ describe("by direct message, in French (Slack locale fr-FR)", () => {
     expect(more).toEqual([]);
     expect(post?.channel).toBe("DUFR");
     expect(post?.text).toContain("Bonjour ! Je suis votre coach médias sociaux.");
-    expect(post?.text).toContain("(1/5) Quel est votre objectif principal sur les médias sociaux ?");
-    expect(post?.buttons).toContain("Développer les ventes");
-    expect(post?.buttons).toHaveLength(10);
+    expect(post?.text).toContain("(1/9) D'abord, votre entreprise : que faites-vous ?");
+    expect(post?.buttons).toContain("Restauration, boulangerie, alimentation");
+    expect(post?.buttons).toHaveLength(6);
   });
 
   test("pressing a button answers the question: the buttons make way for the choice, the next question follows", async () => {
-    last = await h.press(last, "Développer les ventes", "UFR");
+    last = await h.press(last, "Restauration, boulangerie, alimentation", "UFR");
     const update = last.calls.find((c) => c.method === "chat.update");
     expect(update?.params["channel"]).toBe("DUFR");
     const updated = JSON.stringify(update?.params["blocks"]);
     expect(updated).not.toContain('"actions"');
-    expect(updated).toContain("Votre choix : Développer les ventes");
+    expect(updated).toContain("Votre choix : Restauration, boulangerie, alimentation");
+    expect(postsOf(last.calls).map((p) => p.text)).toEqual(["C'est noté : Restauration, boulangerie, alimentation.\n(2/9) Qui sont vos clients, surtout ?"]);
+    last = await h.press(last, "Des gens du coin", "UFR");
+    expect(postsOf(last.calls)[0]?.text).toBe("C'est noté : Des gens du coin.\n(3/9) Quel âge ont la plupart de vos clients ?");
+    last = await h.press(last, "De tous les âges", "UFR");
+    last = await h.press(last, "Développer les ventes", "UFR");
+    expect(JSON.stringify(last.calls.find((c) => c.method === "chat.update")?.params["blocks"])).toContain("Votre choix : Développer les ventes");
     expect(postsOf(last.calls).map((p) => p.text)).toEqual([
-      "C'est noté. Votre objectif : Développer les ventes.\n(2/5) Combien d'heures par mois quelqu'un peut-il y consacrer ? Par exemple « 10 heures par mois », « 5 h par semaine » ou « 2 jours par mois ».",
+      "C'est noté. Votre objectif : Développer les ventes.\n(5/9) Combien d'heures par mois quelqu'un peut-il y consacrer ? Par exemple « 10 heures par mois », « 5 h par semaine » ou « 2 jours par mois ».",
     ]);
   });
 
   test("typed answers work too", async () => {
     last = await dm("UFR", "10 h par semaine");
-    expect(postsOf(last.calls)[0]?.text).toMatch(/^C'est noté : 43,3 h par mois \(environ 10 h par semaine\)\.\n\(3\/5\) /);
+    expect(postsOf(last.calls)[0]?.text).toMatch(/^C'est noté : 43,3 h par mois \(environ 10 h par semaine\)\.\n\(6\/9\) /);
     last = await dm("UFR", "aucun");
-    expect(postsOf(last.calls)[0]?.text).toMatch(/^C'est noté : aucun budget pour l'instant\.\n\(4\/5\) Quelles compétences/);
+    expect(postsOf(last.calls)[0]?.text).toMatch(/^C'est noté : aucun budget pour l'instant\.\n\(7\/9\) Quelles compétences/);
     last = await h.press(last, "Aucune", "UFR");
     // the question's choices, then a way back to the previous question
     expect(postsOf(last.calls)[0]?.buttons).toEqual(["Moi-même", "Un employé", "Un stagiaire", "Un membre de ma famille", "Une agence ou un pigiste", "Pas encore décidé", "Retour"]);
@@ -71,16 +77,30 @@ describe("by direct message, in French (Slack locale fr-FR)", () => {
 
   test("the last answer brings the plan, as a message in Slack formatting and as a Markdown file", async () => {
     last = await h.press(last, "Un employé", "UFR");
+    expect(postsOf(last.calls)[0]).toMatchObject({
+      text: "C'est noté : Un employé.\n(9/9) Presque fini : l'entreprise est-elle déjà sur un réseau social ?",
+      buttons: ["Nulle part encore", "Une page qu'on n'anime plus", "Une page active, moins de 200 abonnés", "Une page active, 200 abonnés et plus", "Retour"],
+    });
+    last = await h.press(last, "Nulle part encore", "UFR");
     const posts = postsOf(last.calls);
-    expect(posts[0]?.text).toBe("C'est noté : Un employé.\nMerci ! Voici votre plan, bâti à partir de vos réponses :");
+    expect(posts[0]?.text).toBe("C'est noté : Nulle part encore.\nMerci ! Voici votre plan, bâti à partir de vos réponses :");
     const plan = posts[1]?.text ?? "";
-    expect(plan.startsWith("*Votre plan médias sociaux*\n\n*Vos réponses*\n\n• *Objectif :* Développer les ventes\n• *Temps :* 43,3 h par mois")).toBe(true);
+    expect(
+      plan.startsWith(
+        "*Votre plan médias sociaux*\n\n*Vos réponses*\n\n• *Métier :* Restauration, boulangerie, alimentation\n• *Clients :* Des gens du coin\n• *Âge des clients :* De tous les âges\n• *Objectif :* Développer les ventes\n• *Temps :* 43,3 h par mois",
+      ),
+    ).toBe(true);
     expect(plan).not.toMatch(/\*\*|^#/m);
     expect(posts.at(-1)?.text).toMatch(/^Votre plan est prêt\./);
 
     const { file, filename, complete } = upload(last);
     expect(filename).toBe("plan-medias-sociaux.md");
-    expect(file.startsWith("# Votre plan médias sociaux\n\n## Vos réponses\n\n- **Objectif :** Développer les ventes\n- **Temps :** 43,3 h par mois (environ 10 h par semaine)\n- **Budget :** aucun budget pour l'instant\n- **Compétences :** Aucune\n- **Responsable :** Un employé\n")).toBe(true);
+    expect(
+      file.startsWith(
+        "# Votre plan médias sociaux\n\n## Vos réponses\n\n- **Métier :** Restauration, boulangerie, alimentation\n- **Clients :** Des gens du coin\n- **Âge des clients :** De tous les âges\n- **Objectif :** Développer les ventes\n- **Temps :** 43,3 h par mois (environ 10 h par semaine)\n- **Budget :** aucun budget pour l'instant\n- **Compétences :** Aucune\n- **Responsable :** Un employé\n- **Présence actuelle :** Nulle part encore\n",
+      ),
+    ).toBe(true);
+    expect(file).toContain("## Par où commencer");
     expect(file).toContain("## Recommandations");
     expect(file).toBe((await planOf(h.coordinator, key))?.markdown);
     expect(complete.params["channel_id"]).toBe("DUFR");
@@ -134,7 +154,7 @@ describe("someone else in the same workspace", () => {
     // what UOTHER gets is their own interview, in their own DM
     const own = postsOf(exchanges[0]!.calls);
     expect(own.every((p) => p.channel === "DUOTHER")).toBe(true);
-    expect(own[0]?.text).toContain("(1/5)");
+    expect(own[0]?.text).toContain("(1/9)");
     expect(h.api.responses.filter((r) => r.path === "/respond/plan-other").map((r) => r.body["text"])).not.toContain(expect.stringContaining("43,3"));
   });
 });
@@ -143,21 +163,31 @@ describe("by direct message, in English (Slack locale en-US)", () => {
   test("the same interview in English, buttons and typed answers mixed, ends with the English plan file", async () => {
     let last = await dm("UEN", "hi");
     expect(postsOf(last.calls)[0]?.text).toContain("Hello! I'm your social-media coach.");
+    expect(postsOf(last.calls)[0]?.text).toContain("(1/9) First, your business: what do you do?");
+    last = await dm("UEN", "we're a bakery");
+    expect(postsOf(last.calls)[0]?.text).toMatch(/^Noted: Food: restaurant, café, bakery\.\n\(2\/9\) Who are your customers, mostly\?/);
+    last = await h.press(last, "Local people", "UEN");
+    expect(postsOf(last.calls)[0]?.text).toMatch(/\(3\/9\) How old are most of your customers\?/);
+    last = await h.press(last, "All ages", "UEN");
     last = await h.press(last, "Grow sales", "UEN");
-    expect(postsOf(last.calls)[0]?.text).toMatch(/^Got it\. Your goal: Grow sales\.\n\(2\/5\) How many hours a month/);
+    expect(postsOf(last.calls)[0]?.text).toMatch(/^Got it\. Your goal: Grow sales\.\n\(5\/9\) How many hours a month/);
     last = await dm("UEN", "5 hours a week");
-    expect(postsOf(last.calls)[0]?.text).toMatch(/\(3\/5\) What budget a month/);
+    expect(postsOf(last.calls)[0]?.text).toMatch(/\(6\/9\) What budget a month/);
     last = await dm("UEN", "$200 a month");
-    expect(postsOf(last.calls)[0]?.text).toMatch(/\(4\/5\) What social-media skills/);
+    expect(postsOf(last.calls)[0]?.text).toMatch(/\(7\/9\) What social-media skills/);
     last = await dm("UEN", "some professional experience");
-    expect(postsOf(last.calls)[0]?.text).toMatch(/^Noted: Some professional experience\.\n\(5\/5\) Who will run it day to day\?/);
+    expect(postsOf(last.calls)[0]?.text).toMatch(/^Noted: Some professional experience\.\n\(8\/9\) Who will run it day to day\?/);
     last = await h.press(last, "Myself", "UEN");
+    expect(postsOf(last.calls)[0]?.text).toMatch(/^Noted: Myself\.\n\(9\/9\) Almost done: is the business already on a social network\?/);
+    last = await dm("UEN", "nowhere yet");
 
     const posts = postsOf(last.calls);
-    expect(posts[1]?.text).toMatch(/^\*Your social-media plan\*\n\n\*Your answers\*\n\n• \*Goal:\* Grow sales/);
+    expect(posts[1]?.text).toMatch(/^\*Your social-media plan\*\n\n\*Your answers\*\n\n• \*Trade:\* Food: restaurant, café, bakery\n/);
+    expect(posts[1]?.text).toContain("• *Goal:* Grow sales");
     const { file, filename } = upload(last);
     expect(filename).toBe("social-media-plan.md");
-    expect(file).toMatch(/^# Your social-media plan\n\n## Your answers\n\n- \*\*Goal:\*\* Grow sales\n/);
+    expect(file).toMatch(/^# Your social-media plan\n\n## Your answers\n\n- \*\*Trade:\*\* Food: restaurant, café, bakery\n/);
+    expect(file).toContain("- **Goal:** Grow sales\n");
     expect(file).toContain("- **Who runs it:** Myself");
     expect(file).toBe((await planOf(h.coordinator, sessionKey("slack", "T1", "UEN")))?.markdown);
   });

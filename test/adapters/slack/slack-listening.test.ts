@@ -25,14 +25,17 @@ describe("listening, in French, by direct message", () => {
 
   test("an hour or two 'le soir' is said back with Yes / No buttons, and kept only after the yes", async () => {
     await dm("UFR", "bonjour");
+    // the business first: a bakery, local people of all ages
+    for (const answer of ["boulangerie", "des gens du coin", "tous les âges"]) await dm("UFR", answer);
     last = await dm("UFR", "2");
+    expect(said(last)).toContain("Votre objectif : Développer les ventes.\n(5/9)");
     last = await dm("UFR", "ptete une heure ou deux le soir apres la fermeture");
     const [post] = postsOf(last.calls);
     expect(post?.text).toBe("J'ai compris 32,6 h par mois (environ 7,5 h par semaine) pour votre temps. Est-ce bien ça ?");
     expect(post?.buttons).toEqual(["Oui, c'est ça", "Non, je corrige"]);
     expect(await answers("UFR")).not.toHaveProperty("time");
     last = await h.press(last, "Oui, c'est ça", "UFR");
-    expect(said(last)).toContain("C'est noté : 32,6 h par mois (environ 7,5 h par semaine).\n(3/5) Quel budget par mois");
+    expect(said(last)).toContain("C'est noté : 32,6 h par mois (environ 7,5 h par semaine).\n(6/9) Quel budget par mois");
     expect(await answers("UFR")).toMatchObject({ time: { hoursPerMonth: 32.6 } });
   });
 
@@ -47,20 +50,21 @@ describe("listening, in French, by direct message", () => {
     // it names the question and says it corrects: changed at once
     last = await dm("UFR", "oups pour les heures, c'est plutôt 3 heures par semaine");
     expect(said(last)).toContain("C'est changé : votre temps, 32,6 h par mois (environ 7,5 h par semaine) → 13 h par mois (environ 3 h par semaine).");
-    expect(said(last)).toContain("(4/5) Quelles compétences");
+    expect(said(last)).toContain("(7/9) Quelles compétences");
     expect(await answers("UFR")).toMatchObject({ time: { hoursPerMonth: 13 }, budget: { amountPerMonth: 150 } });
     // a figure with a unit but no word of correction: asked before it changes anything
     last = await dm("UFR", "10 heures par semaine");
     expect(said(last)).toContain("Voulez-vous changer votre temps : 13 h par mois (environ 3 h par semaine) → 43,3 h par mois (environ 10 h par semaine) ?");
     last = await h.press(last, "Non, je corrige", "UFR");
-    expect(said(last)).toContain("(4/5) Quelles compétences");
+    expect(said(last)).toContain("(7/9) Quelles compétences");
     expect(await answers("UFR")).toMatchObject({ time: { hoursPerMonth: 13 } });
   });
 
   test("'ma fille Jessica' runs it: a family member, with its own advice in the plan", async () => {
     last = await dm("UFR", "pour moi seulement");
     last = await dm("UFR", "ma fille Jessica");
-    expect(said(last)).toContain("C'est noté : Un membre de ma famille.");
+    expect(said(last)).toContain("C'est noté : Un membre de ma famille.\n(9/9) Presque fini");
+    last = await dm("UFR", "nulle part encore");
     expect(said(last)).toContain("Si c'est un membre de votre famille qui anime vos comptes");
   });
 

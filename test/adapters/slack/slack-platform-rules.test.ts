@@ -81,6 +81,8 @@ describe("retries", () => {
 describe("echoed text", () => {
   test("a goal typed with <!channel>, @everyone and a mention comes back harmless, exactly escaped", async () => {
     await h.send(slackEvent({ type: "message", user: "UINJ", text: "bonjour" }));
+    // the business first, then the goal is the question waiting
+    for (const text of ["boulangerie", "des gens du coin", "tous les âges"]) await h.send(slackEvent({ type: "message", user: "UINJ", text }));
     // what Slack delivers when someone types "<!channel>" literally, and uses real @everyone and @ana mentions
     const ex = await h.send(
       slackEvent({ type: "message", user: "UINJ", text: "&lt;!channel&gt; <!everyone> <@U2|ana> réparer des vélos anciens &amp; &lt;b&gt;" }),
