@@ -20,6 +20,13 @@ import type { Lang } from "../../src/vocabulary/lang.ts";
 export const TAUGHT_PHRASINGS = "taught-phrasings.yaml";
 export const TAUGHT_LISTENING = "taught-listening.yaml";
 
+/**
+ * The questions a listening item may be said at (test/eval/listening-set.ts): the five core ones and
+ * the business questions. A message missed elsewhere (where, the pilot review, outside the
+ * interview) goes to the phrasings only.
+ */
+export const LISTENING_STEPS = ["goal", "time", "budget", "skills", "owner", "trade", "customers", "age", "presence"] as const;
+
 /** dialogs/inbox/ at the top of the repository. */
 export const DEFAULT_INBOX_DIR = join(import.meta.dirname, "..", "..", "dialogs", "inbox");
 
@@ -119,10 +126,10 @@ const TO_STRING = { lineWidth: 0 } as const;
 export class InboxFiles {
   private queue: Promise<unknown> = Promise.resolve();
 
-  /** `interviewSteps`: the ids of the interview's questions (a message at one of them gets a listening item). */
+  /** `interviewSteps`: the questions a message gets a listening item at (LISTENING_STEPS by default). */
   constructor(
     readonly dir: string,
-    private readonly interviewSteps: readonly string[],
+    private readonly interviewSteps: readonly string[] = LISTENING_STEPS,
   ) {}
 
   get phrasingsPath(): string {

@@ -20,7 +20,7 @@ const PLACEHOLDERS = {
   inboxTitle: [], inboxHelp: [], filterQuestion: [], filterLanguage: [], filterWhy: [], filterConversation: [], filterStatus: [],
   filterAll: [], filterApply: [], filterClear: [], statusOpen: [], statusTaught: [], inboxCount: ["shown", "total"], inboxEmpty: [],
   colWhen: [], colLanguage: [], colWhy: [], colConversation: [], colMessage: [], colAction: [],
-  whyNotUnderstood: [], whyUnreadable: [], whyDeclined: [], stepPlan: [], stepAsk: [], teachLink: [], conversationLink: [],
+  whyNotUnderstood: [], whyUnreadable: [], whyQuestion: [], whyDeclined: [], stepPlan: [], stepAsk: [], teachLink: [], conversationLink: [],
   taughtAs: ["as"], taughtFlash: ["files"],
   teachTitle: [], teachBack: [], teachWhat: [], teachRule: [], teachChoice: [], teachValue: [], teachOffTopic: [],
   groupDoubts: [], groupQuestions: [], pick: [], unitHours: [], unitMoney: [], teachText: [], teachSubmit: [], teachNote: [],

@@ -43,7 +43,8 @@ export class PageLabels {
   }
 
   why(why: MissedMessage["why"]): string {
-    return this.t(why === "not-understood" ? "whyNotUnderstood" : why === "unreadable" ? "whyUnreadable" : "whyDeclined");
+    const key = { "not-understood": "whyNotUnderstood", unreadable: "whyUnreadable", question: "whyQuestion", declined: "whyDeclined" } as const;
+    return this.t(key[why]);
   }
 
   language(lang: Lang): string {

@@ -116,7 +116,7 @@ function inboxSection(l: PageLabels, v: DashboardView): Html {
     <input type="hidden" name="days" value="${v.periodDays}">
     ${select("step", l.t("filterQuestion"), [all(v.filter.step), ...steps.map((s) => option(s, l.step(s), v.filter.step === s))])}
     ${select("lang", l.t("filterLanguage"), [all(v.filter.lang), option("fr", l.language("fr"), v.filter.lang === "fr"), option("en", l.language("en"), v.filter.lang === "en")])}
-    ${select("why", l.t("filterWhy"), [all(v.filter.why), ...(["not-understood", "unreadable", "declined"] as const).map((w) => option(w, l.why(w), v.filter.why === w))])}
+    ${select("why", l.t("filterWhy"), [all(v.filter.why), ...(["not-understood", "unreadable", "question", "declined"] as const).map((w) => option(w, l.why(w), v.filter.why === w))])}
     <label>${l.t("filterConversation")} <input name="conv" value="${v.filter.conv ?? ""}" size="16" maxlength="64" autocomplete="off" spellcheck="false"></label>
     ${select("status", l.t("filterStatus"), [option("open", l.t("statusOpen"), v.status === "open"), option("taught", l.t("statusTaught"), v.status === "taught"), option("all", l.t("filterAll"), v.status === "all")])}
     <button type="submit">${l.t("filterApply")}</button>

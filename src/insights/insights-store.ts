@@ -27,8 +27,12 @@ export interface MissedMessage {
   /** the question it was asked at ("goal", "review-hours"), "plan" once the plan is written, "ask" outside the interview */
   step: string;
   lang: "fr" | "en";
-  /** why it counts as missed: not understood after the plan, asked again, a reading the owner said was wrong */
-  why: "not-understood" | "unreadable" | "declined";
+  /**
+   * why it counts as missed: not understood (after the plan, outside the interview), an answer it
+   * could not read (asked again), a question it had no answer for (noted, asked again), a reading the
+   * owner said was wrong (the message it was read from)
+   */
+  why: "not-understood" | "unreadable" | "question" | "declined";
   text: string;
   /** what a reviewer said it was, once taught (see adapters/insights/) */
   taught?: { as: string; at: string };
