@@ -105,7 +105,9 @@ export function insightsHandler(o: InsightsServerOptions): (req: IncomingMessage
     const to = dayOf(now().toISOString());
     const days = daysBetween(periodStart(to, periodDays), to);
     const summary = summarize(await o.store.counts(days[0]!, to), days, shape, { hours: HOURS_RANGES, budget: BUDGET_RANGES });
-    const missed = await o.store.missed();
+    // what the coach keeps (it deletes the rest when it runs)
+    const kept = periodStart(to, o.keptDays);
+    const missed = (await o.store.missed()).filter((m) => m.day >= kept);
     const p = (k: string) => url.searchParams.get(k) || undefined;
     const status = p("status") === "taught" ? "taught" : p("status") === "all" ? "all" : "open";
     const msgLang = p("lang");
