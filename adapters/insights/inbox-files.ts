@@ -141,7 +141,10 @@ export class InboxFiles {
 
   /** The taught phrasings as a file (an empty set when nothing was taught yet). */
   phrasingsYaml(): string {
-    return this.readPhrasings().toString(TO_STRING);
+    if (existsSync(this.phrasingsPath)) return readFileSync(this.phrasingsPath, "utf8");
+    const doc = this.readPhrasings();
+    setStyle(doc);
+    return doc.toString(TO_STRING);
   }
 
   /** Adds one taught message to the review files; a line already there is not added twice. */
