@@ -45,7 +45,7 @@ function funnelSection(l: PageLabels, s: Summary): Html {
     return html`<tr data-stage="${stage.key}"${stage.conditional ? html` class="conditional"` : null}>
       <th scope="row">${label(stage.key)}${stage.conditional ? html` <small>(${l.t("conditionalNote")})</small>` : null}</th>
       <td class="num" data-testid="funnel-${stage.key}">${l.number(stage.n)}</td>
-      <td class="num">${pct(l, stage.n, started)}</td>
+      <td class="num pct">${pct(l, stage.n, started)}</td>
       <td class="num">${stopped === null ? "–" : l.number(stopped)}</td>
     </tr>`;
   });
@@ -58,7 +58,7 @@ function funnelSection(l: PageLabels, s: Summary): Html {
   <p class="help">${l.t("funnelHelp")}</p>
   ${started === 0 ? html`<p class="empty">${l.t("funnelEmpty")}</p>` : html`<div class="chart tall"><canvas id="chart-funnel" role="img" aria-label="${l.t("funnelTitle")}"></canvas></div>`}
   <table class="numbers" data-testid="funnel">
-    <thead><tr><th scope="col">${l.t("colStage")}</th><th scope="col" class="num">${l.t("colConversations")}</th><th scope="col" class="num">${l.t("colOfStarted")}</th><th scope="col" class="num">${l.t("colStopped")}</th></tr></thead>
+    <thead><tr><th scope="col">${l.t("colStage")}</th><th scope="col" class="num">${l.t("colConversations")}</th><th scope="col" class="num pct">${l.t("colOfStarted")}</th><th scope="col" class="num">${l.t("colStopped")}</th></tr></thead>
     <tbody>${rows}</tbody>
   </table>
   <h3>${l.t("listeningTitle")}</h3>

@@ -19,7 +19,7 @@
   function bars(labels, datasets, horizontal, stacked) {
     return {
       type: "bar",
-      data: { labels: labels, datasets: datasets },
+      data: { labels: labels, datasets: datasets.map(function (d) { d.maxBarThickness = 28; return d; }) },
       options: {
         indexAxis: horizontal ? "y" : "x",
         plugins: { legend: { display: datasets.length > 1 } },
