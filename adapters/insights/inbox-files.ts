@@ -101,7 +101,7 @@ function setStyle(doc: Document): void {
   visit(doc, {
     Pair(_, pair) {
       const key = (pair.key as { value?: unknown } | null)?.value;
-      if (isCollection(pair.value)) pair.value.flow = key === "save";
+      if (isCollection(pair.value)) pair.value.flow = key === "save" || pair.value.items.length === 0;
       if (key === "say" && isScalar(pair.value)) pair.value.type = "QUOTE_DOUBLE";
     },
     Seq(_, seq) {

@@ -2,7 +2,8 @@
  * The insights page in a real browser (Debian's Chromium, driven by playwright-core; one browser for
  * the file): it refuses a visit without the token and loads with it, shows the funnel of a seeded set
  * of conversations with its charts drawn, shows a hostile message as text, teaches three missed
- * messages through its forms into the review files (which npm run eval:listening then measures),
+ * messages through its forms into the review files (which npm run eval:listening and eval:rules then
+ * measure),
  * drops an owner's messages once they said "forget me", reads in French and English, and fits a
  * phone's width. Screenshots of both languages go to the test's temporary folder.
  */
@@ -87,7 +88,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the insights page in Chromium", () => {
     expect(await tab.locator("td.message b, td.message script").count()).toBe(0);
   });
 
-  it("teaches three missed messages through its forms into the review files, which eval:listening measures", async () => {
+  it("teaches three missed messages through its forms into the review files, which eval:listening and eval:rules measure", async () => {
     const teach = async (text: string, fill: () => Promise<void>) => {
       await tab.goto(`${page.url}?ui=en`);
       await tab.locator("tr", { has: tab.locator("td.message", { hasText: text }) }).getByRole("link", { name: texts.teachLink.en }).click();
@@ -131,6 +132,10 @@ describe.skipIf(!existsSync(CHROMIUM))("the insights page in Chromium", () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain("review set: taught from the insights page");
     expect(run.stdout).toMatch(/ {2}all {10}\s+3 {2}right/);
+    // and npm run eval:rules the phrasings, as a set of its own (one positive of what-it-costs in French)
+    const rules = spawnSync(tsx, ["test/eval/eval-rules.ts"], { cwd: ROOT, env, encoding: "utf8", timeout: 60_000 });
+    expect(rules.status, rules.stderr).toBe(0);
+    expect(rules.stdout).toMatch(/## review set: taught from the insights page.*\(\d\/1\)/);
   });
 
   it("drops an owner's messages from the page once they said forget me", async () => {
