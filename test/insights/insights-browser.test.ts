@@ -76,7 +76,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the insights page in Chromium", () => {
     for (const id of ["chart-funnel", "chart-doubts-rule", "chart-doubts-lang", "chart-doubts-day", "chart-hours", "chart-budget"]) {
       expect(await tab.getAttribute(`#${id}`, "data-drawn"), id).not.toBeNull();
     }
-    expect(await tab.evaluate(() => typeof (window as unknown as { Chart?: unknown }).Chart)).toBe("function");
+    expect(await tab.evaluate(() => typeof (globalThis as { Chart?: unknown }).Chart)).toBe("function");
     expect(await tab.textContent("[data-testid=doubts]")).toContain(content().rules.get("fad")!.topic.en);
   });
 
@@ -167,6 +167,6 @@ describe.skipIf(!existsSync(CHROMIUM))("the insights page in Chromium", () => {
     await tab.setViewportSize({ width: 390, height: 844 });
     await tab.goto(`${page.url}?ui=fr&status=all`);
     await tab.waitForSelector("html[data-charts=drawn]");
-    expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await tab.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });

@@ -29,7 +29,7 @@ const page = await startInsightsServer({
 const browser = await chromium.launch({ executablePath: process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium" });
 try {
   for (const [name, viewport] of [["", { width: 1366, height: 900 }], ["-phone", { width: 390, height: 844 }]] as const) {
-    const context = await browser.newContext({ viewport, deviceScaleFactor: name ? 2 : 1 });
+    const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
     const tab = await context.newPage();
     for (const lang of ["en", "fr"] as const) {
       await tab.goto(`${page.url}?ui=${lang}&status=all&token=${token}`);
