@@ -50,7 +50,9 @@ describe.skipIf(!existsSync(CHROMIUM))("the insights page in Chromium", () => {
     inbox = new InboxFiles(join(dir, "inbox"));
     page = await startInsightsServer({ store, content: content(), texts, inbox, token: TOKEN, keptDays: 90, host: "127.0.0.1", port: 0 });
     browser = await chromium.launch({ executablePath: CHROMIUM });
+    // each test may run alone (npm run mutations picks them by name): the tab has the token's cookie
     tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await tab.goto(`${page.url}?token=${TOKEN}`);
   });
   afterAll(async () => {
     await browser?.close();
@@ -59,13 +61,18 @@ describe.skipIf(!existsSync(CHROMIUM))("the insights page in Chromium", () => {
   });
 
   it("refuses a visit without the token, and loads with it (the token leaves the address bar)", async () => {
-    const refused = await tab.goto(`${page.url}?ui=en`);
+    // a browser of its own, without the cookie
+    const context = await browser.newContext();
+    const fresh = await context.newPage();
+    const refused = await fresh.goto(`${page.url}?ui=en`);
     expect(refused!.status()).toBe(401);
-    expect(await tab.textContent("body")).toContain(texts.unauthorized.en);
-    expect(await tab.textContent("body")).not.toContain("blorp");
-    await tab.goto(`${page.url}?ui=en&token=${TOKEN}`);
-    expect(tab.url()).toBe(`${page.url}?ui=en`);
-    expect(await tab.textContent("h1")).toBe(texts.title.en);
+    expect(await fresh.textContent("body")).toContain(texts.unauthorized.en);
+    expect(await fresh.textContent("body")).not.toContain("blorp");
+    await fresh.goto(`${page.url}?ui=en&token=${TOKEN}`);
+    expect(fresh.url()).toBe(`${page.url}?ui=en`);
+    expect(await fresh.textContent("h1")).toBe(texts.title.en);
+    expect(await fresh.locator("[data-testid=funnel-started]").textContent()).toBe(String(SEED_FUNNEL.started));
+    await context.close();
   });
 
   it("shows the funnel of the seeded conversations, with its charts drawn from the page's own Chart.js", async () => {
