@@ -7,7 +7,8 @@
  * drops an owner's messages once they said "forget me", reads in French and English, and fits a
  * phone's width. Screenshots of both languages go to the test's temporary folder.
  */
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -24,6 +25,7 @@ import { content } from "../helpers/content.ts";
 import { HOSTILE, SEED_FUNNEL, seedInsights } from "../helpers/insights-seed.ts";
 import { tempDirs } from "../helpers/temp-dirs.ts";
 
+const execFileAsync = promisify(execFile);
 const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
 const ROOT = join(import.meta.dirname, "..", "..");
 const TOKEN = "browser-token-abcdefghijklmnopqrstuvwxyz";
@@ -132,16 +134,14 @@ describe.skipIf(!existsSync(CHROMIUM))("the insights page in Chromium", () => {
       { at: "customers", lang: "fr", say: "est-ce que je dois payer la tva sur les pubs ?", save: "none", doubt: "what-it-costs" },
       { at: "time", lang: "en", say: "flibber wobble", save: { time: 12 } },
     ]);
-    // npm run eval:listening measures the review file as a set of its own
+    // npm run eval:listening and eval:rules measure the review files, each as a set of its own (run side by side)
     const env = { ...process.env, COACH_INBOX_DIR: inbox.dir };
     const tsx = join(ROOT, "node_modules", ".bin", "tsx");
-    const run = spawnSync(tsx, ["test/eval/eval-listening.ts", "--set=taught-listening"], { cwd: ROOT, env, encoding: "utf8", timeout: 60_000 });
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain("review set: taught from the insights page");
-    expect(run.stdout).toMatch(/ {2}all {10}\s+3 {2}right/);
-    // and npm run eval:rules the phrasings, as a set of its own (one positive of what-it-costs in French)
-    const rules = spawnSync(tsx, ["test/eval/eval-rules.ts"], { cwd: ROOT, env, encoding: "utf8", timeout: 60_000 });
-    expect(rules.status, rules.stderr).toBe(0);
+    const run = (args: string[]) => execFileAsync(tsx, args, { cwd: ROOT, env, encoding: "utf8", timeout: 60_000 });
+    const [listening, rules] = await Promise.all([run(["test/eval/eval-listening.ts", "--set=taught-listening"]), run(["test/eval/eval-rules.ts"])]);
+    expect(listening.stdout).toContain("review set: taught from the insights page");
+    expect(listening.stdout).toMatch(/ {2}all {10}\s+3 {2}right/);
+    // the phrasings: one positive of what-it-costs in French
     expect(rules.stdout).toMatch(/## review set: taught from the insights page.*\(\d\/1\)/);
   });
 
