@@ -98,7 +98,7 @@ export function renderTeach(l: PageLabels, v: TeachView): Html {
     <button type="submit">${l.t("teachSubmit")}</button>
   </form>
 </section>`;
-  return layout(l, l.t("teachTitle"), body, { otherLangHref: v.otherLangHref, keptDays: v.keptDays, nav: false });
+  return layout(l, l.t("teachTitle"), body, { otherLangHref: v.otherLangHref, keptDays: v.keptDays, nav: false, scripts: ["/assets/insights.js"] });
 }
 
 /** A small page: not found, or a message that is gone. */

@@ -115,8 +115,9 @@ describe.skipIf(!existsSync(CHROMIUM))("the insights page in Chromium", () => {
       await tab.selectOption("select[name=rule]", "what-it-costs");
     });
     await teach("flibber wobble", async () => {
-      await tab.check("input[name=kind][value=value]");
+      // typing the value checks its line (the page's script)
       await tab.fill("input[name=value]", "12");
+      expect(await tab.isChecked("input[name=kind][value=value]")).toBe(true);
       await tab.selectOption("select[name=unit]", "hours");
     });
     // taught: out of the open inbox, listed under "taught" with what they were taught as

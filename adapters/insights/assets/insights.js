@@ -2,6 +2,15 @@
 // from the numbers of the JSON block #insights-data; every number is also in a table of the page.
 (function () {
   "use strict";
+  // the teach form: picking a topic, an answer or a value checks its line's radio button
+  document.querySelectorAll(".choice-row select, .choice-row input:not([type=radio])").forEach(function (field) {
+    var pick = function () {
+      var radio = field.closest(".choice-row").querySelector("input[type=radio]");
+      if (radio) radio.checked = true;
+    };
+    field.addEventListener("change", pick);
+    field.addEventListener("input", pick);
+  });
   var block = document.getElementById("insights-data");
   if (!block || typeof Chart === "undefined") return;
   var data = JSON.parse(block.textContent || "{}");
