@@ -3,19 +3,22 @@
  * only place the token is ever printed), the page refusing a request without it, the data folder
  * left as it was found (the page only reads), and a wrong setting named without its value.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { promisify } from "node:util";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { once } from "node:events";
 import { describe, expect, it } from "vitest";
 import { hermeticEnv, scratchDir } from "../helpers/hermetic-env.ts";
 
+const execFileAsync = promisify(execFile);
 const ROOT = join(import.meta.dirname, "..", "..");
 const TSX = join(ROOT, "node_modules", ".bin", "tsx");
 const MAIN = join(ROOT, "adapters", "insights", "main.ts");
 
 describe("npm run insights", () => {
-  it("prints the link with a random token once, refuses without it, and leaves the data folder untouched", async () => {
+  // the two processes start side by side
+  it.concurrent("prints the link with a random token once, refuses without it, and leaves the data folder untouched", async () => {
     const cwd = scratchDir("coach-insights-main-");
     const env = hermeticEnv({ COACH_INSIGHTS_PORT: "0", COACH_INBOX_DIR: join(cwd, "inbox") });
     const child = spawn(TSX, [MAIN], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
@@ -53,8 +56,11 @@ describe("npm run insights", () => {
     expect(readdirSync(cwd)).toEqual([]);
   });
 
-  it("names a wrong setting, never its value, and stops", () => {
-    const run = spawnSync(TSX, [MAIN], { cwd: scratchDir(), env: hermeticEnv({ COACH_INSIGHTS_PORT: "99999", COACH_INSIGHTS_TOKEN: "short-secret-value" }), encoding: "utf8", timeout: 60_000 });
+  it.concurrent("names a wrong setting, never its value, and stops", async () => {
+    const run = await execFileAsync(TSX, [MAIN], { cwd: scratchDir(), env: hermeticEnv({ COACH_INSIGHTS_PORT: "99999", COACH_INSIGHTS_TOKEN: "short-secret-value" }), encoding: "utf8", timeout: 60_000 }).then(
+      () => ({ status: 0, stdout: "", stderr: "" }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ status: e.code, stdout: e.stdout, stderr: e.stderr }),
+    );
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("COACH_INSIGHTS_PORT");
     expect(run.stderr).toContain("COACH_INSIGHTS_TOKEN");
