@@ -33,6 +33,10 @@ export const SLOW = [
   "test/store/store-conformance.test.ts",
   "test/terminal/plan-pdf.test.ts",
   "test/followup/reminders.test.ts",
+  // a real browser (Chromium) drives the insights page
+  "test/insights/insights-browser.test.ts",
+  "test/insights/insights-redis.test.ts",
+  "test/insights/insights-main.test.ts",
   // discord.js sends attachments through the undici package while the fake reads them with Node's
   // own: with modules shared between files, a FormData of one now and then reached the other
   // ("action is not a function"); these files get modules of their own

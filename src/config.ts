@@ -28,11 +28,11 @@ export const CoreSettings = z.object({
   COACH_DATA_DIR: z.string().min(1).default("data"),
   /** sessions untouched for this many days are deleted */
   COACH_SESSION_TTL_DAYS: z.coerce.number().positive("must be a number of days above 0, e.g. 30").default(30),
-  /** how often the coach looks for pilot reviews that came due, to write first (Slack, Discord) */
   /** on: keep counts and the messages the coach did not understand, for whoever runs it (npm run insights) */
   COACH_INSIGHTS: z.enum(["on", "off"], "must be on or off").default("off"),
   /** insights older than this many days are deleted */
   COACH_INSIGHTS_DAYS: z.coerce.number().int().min(1, "must be a number of days, 1 or more, e.g. 90").default(90),
+  /** how often the coach looks for pilot reviews that came due, to write first (Slack, Discord) */
   COACH_REMINDER_MINUTES: z.coerce.number().min(1, "must be a number of minutes, 1 or more, e.g. 15").default(15),
   /** when set, sessions live in Redis (shared by several instances) instead of lowdb files */
   REDIS_URL: z.preprocess(blankToUndefined, redisUrl.optional()),

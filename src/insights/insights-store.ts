@@ -3,6 +3,11 @@
  * understand, each with the question it was asked at, its language and a pseudonymous conversation
  * id (never the user). Three stores, like the sessions': in memory (tests), lowdb files beside the
  * sessions (`data/insights/`), Redis (shared by every instance).
+ *
+ * Two processes use them: the coach writes counts and messages (and removes them: "forget me",
+ * pruning), the insights page (`npm run insights`) reads them and marks messages taught. The marks
+ * are kept apart from the messages (their own file, their own Redis hash), so that the page never
+ * writes what the coach writes: a mark can never bring back a message the coach has just forgotten.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -22,8 +27,12 @@ export interface MissedMessage {
   /** the question it was asked at ("goal", "review-hours"), "plan" once the plan is written, "ask" outside the interview */
   step: string;
   lang: "fr" | "en";
-  /** why it counts as missed: not understood after the plan, asked again, a reading the owner said was wrong */
-  why: "not-understood" | "unreadable" | "declined";
+  /**
+   * why it counts as missed: not understood (after the plan, outside the interview), an answer it
+   * could not read (asked again), a question it had no answer for (noted, asked again), a reading the
+   * owner said was wrong (the message it was read from)
+   */
+  why: "not-understood" | "unreadable" | "question" | "declined";
   text: string;
   /** what a reviewer said it was, once taught (see adapters/insights/) */
   taught?: { as: string; at: string };
@@ -52,6 +61,17 @@ interface Data {
   missed: MissedMessage[];
 }
 
+/** What a reviewer said messages were, by message id (kept apart from the messages). */
+type Marks = Record<string, NonNullable<MissedMessage["taught"]>>;
+
+/** The messages with their marks; a mark whose message is gone (forgotten, pruned) is ignored. */
+function withMarks(missed: readonly MissedMessage[], marks: Marks): MissedMessage[] {
+  return missed.map((m) => {
+    const mark = marks[m.id] ?? m.taught;
+    return mark ? { ...m, taught: mark } : m;
+  });
+}
+
 const MAX_MISSED = 20_000;
 
 function addCounts(data: Data, day: string, counts: Readonly<Record<string, number>>): void {
@@ -66,6 +86,7 @@ function inRange(day: string, from: string, to: string): boolean {
 /** In memory: tests, and the terminal when nothing is configured. */
 export class MemoryInsights implements InsightsStore {
   protected data: Data = { days: {}, missed: [] };
+  private memoryMarks: Marks = {};
   protected async change(f: (d: Data) => void): Promise<void> {
     f(this.data);
   }
@@ -86,18 +107,24 @@ export class MemoryInsights implements InsightsStore {
     return Object.fromEntries(Object.entries(d.days).filter(([day]) => inRange(day, from, to)));
   }
   async missed(): Promise<MissedMessage[]> {
-    return [...(await this.snapshot()).missed].reverse();
+    return withMarks([...(await this.snapshot()).missed].reverse(), await this.marks());
   }
   async markTaught(id: string, as: string, at: string): Promise<boolean> {
-    let found = false;
-    await this.change((d) => {
-      const m = d.missed.find((x) => x.id === id);
-      if (m) {
-        m.taught = { as, at };
-        found = true;
-      }
+    const ids = new Set((await this.snapshot()).missed.map((m) => m.id));
+    if (!ids.has(id)) return false;
+    await this.changeMarks((marks) => {
+      // marks of messages gone meanwhile (forgotten, pruned) are dropped here, by their only writer
+      for (const k of Object.keys(marks)) if (!ids.has(k)) delete marks[k];
+      marks[id] = { as, at };
     });
-    return found;
+    return true;
+  }
+  /** The marks as kept. */
+  protected async marks(): Promise<Marks> {
+    return this.memoryMarks;
+  }
+  protected async changeMarks(f: (marks: Marks) => void): Promise<void> {
+    f(this.memoryMarks);
   }
   async forgetConversation(conv: string): Promise<number> {
     let n = 0;
@@ -124,22 +151,27 @@ export class MemoryInsights implements InsightsStore {
 /**
  * Files beside the sessions (`<data>/insights/insights.json`), written with lowdb; each change is
  * read, applied and written in turn (one coach process per data folder, so one writer), and a
- * reader (the insights page, another process) reads the last complete file.
+ * reader (the insights page, another process) reads the last complete file. The page's marks go to
+ * `taught.json`, which only the page writes. Nothing is created until something is written: the
+ * page, which only reads, leaves a data folder as it found it.
  */
 export class LowdbInsights extends MemoryInsights {
   private readonly db: Low<Data>;
+  private readonly marksDb: Low<Marks>;
   private readonly folder: string;
   private queue: Promise<unknown> = Promise.resolve();
+  private marksQueue: Promise<unknown> = Promise.resolve();
 
   constructor(dir: string) {
     super();
     this.folder = join(dir, "insights");
-    mkdirSync(this.folder, { recursive: true });
     this.db = new Low<Data>(new JSONFile<Data>(join(this.folder, "insights.json")), { days: {}, missed: [] });
+    this.marksDb = new Low<Marks>(new JSONFile<Marks>(join(this.folder, "taught.json")), {});
   }
   override async secret(): Promise<string> {
     const path = join(this.folder, "conversation-key");
     if (existsSync(path)) return readFileSync(path, "utf8").trim();
+    mkdirSync(this.folder, { recursive: true });
     const made = randomBytes(32).toString("hex");
     writeFileSync(path, made, { mode: 0o600 });
     return made;
@@ -149,6 +181,7 @@ export class LowdbInsights extends MemoryInsights {
       await this.db.read();
       this.db.data ??= { days: {}, missed: [] };
       f(this.db.data);
+      mkdirSync(this.folder, { recursive: true });
       await this.db.write();
     });
     this.queue = next.catch(() => undefined);
@@ -159,9 +192,28 @@ export class LowdbInsights extends MemoryInsights {
     await this.db.read();
     return this.db.data ?? { days: {}, missed: [] };
   }
+  protected override async marks(): Promise<Marks> {
+    await this.marksQueue;
+    await this.marksDb.read();
+    return this.marksDb.data ?? {};
+  }
+  protected override async changeMarks(f: (marks: Marks) => void): Promise<void> {
+    const next = this.marksQueue.then(async () => {
+      await this.marksDb.read();
+      this.marksDb.data ??= {};
+      f(this.marksDb.data);
+      mkdirSync(this.folder, { recursive: true });
+      await this.marksDb.write();
+    });
+    this.marksQueue = next.catch(() => undefined);
+    await next;
+  }
 }
 
-/** Redis: a hash of counters per day, and one hash of missed messages, shared by every instance. */
+/**
+ * Redis: a hash of counters per day, one hash of missed messages and one of the reviewers' marks,
+ * shared by every instance.
+ */
 export class RedisInsights implements InsightsStore {
   private constructor(
     private readonly client: ReturnType<typeof createClient>,
@@ -195,26 +247,25 @@ export class RedisInsights implements InsightsStore {
   }
   async missed(): Promise<MissedMessage[]> {
     const all = Object.values(await this.client.hGetAll(`${this.prefix}:missed`)).map((v) => JSON.parse(v) as MissedMessage);
-    return all.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+    const marks = Object.fromEntries(Object.entries(await this.client.hGetAll(`${this.prefix}:taught`)).map(([k, v]) => [k, JSON.parse(v) as Marks[string]]));
+    return withMarks(all, marks).sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   }
   async markTaught(id: string, as: string, at: string): Promise<boolean> {
-    const raw = await this.client.hGet(`${this.prefix}:missed`, id);
-    if (!raw) return false;
-    const m = JSON.parse(raw) as MissedMessage;
-    m.taught = { as, at };
-    await this.client.hSet(`${this.prefix}:missed`, id, JSON.stringify(m));
+    // the mark goes to its own hash: writing the message back could revive one forgotten meanwhile
+    if (!(await this.client.hExists(`${this.prefix}:missed`, id))) return false;
+    await this.client.hSet(`${this.prefix}:taught`, id, JSON.stringify({ as, at }));
     return true;
   }
   async forgetConversation(conv: string): Promise<number> {
     const ids = (await this.missed()).filter((m) => m.conv === conv).map((m) => m.id);
-    if (ids.length > 0) await this.client.hDel(`${this.prefix}:missed`, ids);
+    if (ids.length > 0) await this.client.multi().hDel(`${this.prefix}:missed`, ids).hDel(`${this.prefix}:taught`, ids).exec();
     return ids.length;
   }
   async prune(day: string): Promise<void> {
     const old = (await this.client.sMembers(`${this.prefix}:days`)).filter((d) => d < day);
     for (const d of old) await this.client.multi().del(`${this.prefix}:day:${d}`).sRem(`${this.prefix}:days`, d).exec();
     const stale = (await this.missed()).filter((m) => m.day < day).map((m) => m.id);
-    if (stale.length > 0) await this.client.hDel(`${this.prefix}:missed`, stale);
+    if (stale.length > 0) await this.client.multi().hDel(`${this.prefix}:missed`, stale).hDel(`${this.prefix}:taught`, stale).exec();
   }
   async secret(): Promise<string> {
     const made = randomBytes(32).toString("hex");

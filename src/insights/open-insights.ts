@@ -26,9 +26,10 @@ export async function openInsights(core: CoreSettings, dataDir: string, log: Log
   const store = await insightsStoreOf(core, dataDir);
   const recorder = new InsightsRecorder(store, await store.secret(), log);
   const prune = () =>
-    void store.prune(dayOf(new Date(now().getTime() - core.COACH_INSIGHTS_DAYS * DAY_MS).toISOString())).catch((err: unknown) => log.warn("insights: could not delete old insights", { error: err instanceof Error ? err.message : String(err) }));
-  prune();
-  const timer = setInterval(prune, DAY_MS);
+    store.prune(dayOf(new Date(now().getTime() - core.COACH_INSIGHTS_DAYS * DAY_MS).toISOString())).catch((err: unknown) => log.warn("insights: could not delete old insights", { error: err instanceof Error ? err.message : String(err) }));
+  // at start-up (what expired while the coach was down goes before anything is shown), then daily
+  await prune();
+  const timer = setInterval(() => void prune(), DAY_MS);
   timer.unref();
   log.info("insights on: counts and misunderstood messages are kept", { days: core.COACH_INSIGHTS_DAYS });
   return {

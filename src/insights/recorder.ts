@@ -12,9 +12,9 @@ import type { Logger } from "../log.ts";
 import type { Input } from "../vocabulary/inputs.ts";
 import type { InsightsStore, MissedMessage } from "./insights-store.ts";
 
-/** The upper bounds of the ranges hours and budgets are counted in. */
-const HOURS_RANGES = [0, 4, 9, 19, 39];
-const BUDGET_RANGES = [0, 49, 99, 249, 499];
+/** The upper bounds of the ranges hours (a month) and budgets (money a month) are counted in. */
+export const HOURS_RANGES: readonly number[] = [0, 4, 9, 19, 39];
+export const BUDGET_RANGES: readonly number[] = [0, 49, 99, 249, 499];
 
 /** "10-19" for 12 with bounds [0, 4, 9, 19, 39]; "40+" above the last. */
 export function rangeOf(value: number, bounds: readonly number[]): string {
@@ -34,8 +34,16 @@ export interface TurnObserver {
   forgot(key: string): void;
 }
 
+/** How many conversations' readings awaiting a yes are remembered (in memory only) at most. */
+const MAX_PENDING = 1000;
+
 export class InsightsRecorder implements TurnObserver {
   private work: Promise<unknown> = Promise.resolve();
+  /**
+   * The message each conversation's reading awaiting a yes came from, in memory only: when the owner
+   * says no, that message (not the "no") is the one the coach misread.
+   */
+  private readonly pending = new Map<string, string>();
 
   constructor(
     private readonly store: InsightsStore,
@@ -54,6 +62,7 @@ export class InsightsRecorder implements TurnObserver {
     const add = (k: string) => (counts[k] = (counts[k] ?? 0) + 1);
     if (!outcome.known && (input.kind === "open" || input.kind === "text")) add("started");
     let missed: MissedMessage["why"] | null = null;
+    let confirming = false;
     for (const e of outcome.events) {
       switch (e.kind) {
         case "saved":
@@ -64,10 +73,13 @@ export class InsightsRecorder implements TurnObserver {
           break;
         case "confirming":
           add(`confirm:${e.step}`);
+          confirming = true;
           break;
         case "reasked":
           add(`reask:${e.step}`);
           if (e.why === "unreadable") missed = "unreadable";
+          else if (e.why === "question") missed = "question";
+          else if (e.why === "declined") missed = "declined";
           break;
         case "doubt":
           add(`doubt:${e.rule}:${outcome.lang}`);
@@ -89,7 +101,14 @@ export class InsightsRecorder implements TurnObserver {
           break;
       }
     }
-    const text = "text" in input && typeof input.text === "string" ? input.text : null;
+    const said = "text" in input && typeof input.text === "string" ? input.text : null;
+    // a declined reading: the message misread is the one the reading came from
+    const text = missed === "declined" ? (this.pending.get(key) ?? null) : said;
+    this.pending.delete(key);
+    if (confirming && said !== null) {
+      this.pending.set(key, said.slice(0, 2000));
+      if (this.pending.size > MAX_PENDING) this.pending.delete(this.pending.keys().next().value!);
+    }
     const record: MissedMessage | null =
       missed && text !== null
         ? {
@@ -111,6 +130,7 @@ export class InsightsRecorder implements TurnObserver {
   }
 
   forgot(key: string): void {
+    this.pending.delete(key);
     const conv = this.conversationOf(key);
     this.enqueue(async () => {
       await this.store.forgetConversation(conv);

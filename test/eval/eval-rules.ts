@@ -8,9 +8,9 @@
  * (`learned`): above every negative it fired on, and how many held-out phrasings each would recover.
  */
 import { loadContent } from "../../src/content/load.ts";
-import { crossValidate, evaluate, MATCHERS, merge, QUESTION_SETS, readSet, SETS, type Evaluation, type HeldOut } from "./evaluate-rules.ts";
+import { crossValidate, evaluate, MATCHERS, merge, QUESTION_SETS, readSet, reviewSetFile, SETS, type Evaluation, type HeldOut } from "./evaluate-rules.ts";
 
-const pct = ([ok, n]: [number, number]) => `${((ok / n) * 100).toFixed(1).padStart(5)} % (${ok}/${n})`;
+const pct = ([ok, n]: [number, number]) => (n === 0 ? "    - (0/0)" : `${((ok / n) * 100).toFixed(1).padStart(5)} % (${ok}/${n})`);
 
 function report(title: string, e: Evaluation, blind = false): void {
   const answered = e.negativesAnswered.length > 0 ? `, negatives answered as a question: ${e.negativesAnswered.length}` : "";
@@ -60,5 +60,7 @@ if (process.argv.includes("--calibrate")) {
     const tuned = sets.filter((s) => !s.blind);
     report(`the ${tuned.length} sets the rules were tuned on`, evaluate(content, tuned.map((s) => s.set).reduce(merge), match));
     for (const q of QUESTION_SETS) report(q.title, evaluate(content, readSet(q.file), match));
+    const review = reviewSetFile();
+    if (review) report(`review set: taught from the insights page, not trained on (${review})`, evaluate(content, readSet(review), match));
   }
 }

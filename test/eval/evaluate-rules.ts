@@ -3,9 +3,10 @@
  * per rule and language, the confusions, and every negative that matched. Used by the rule-base test
  * and by `npm run eval:rules`.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
 import { parse } from "yaml";
+import { DEFAULT_INBOX_DIR, TAUGHT_PHRASINGS } from "../../adapters/insights/inbox-files.ts";
 import { NOT_A_DOUBT, type Content } from "../../src/content/compile.ts";
 import { PhrasingSet } from "../../src/content/schema.ts";
 import { NaiveBayes, type Example } from "../../src/text/naive-bayes.ts";
@@ -43,9 +44,19 @@ export const QUESTION_SETS: readonly { file: string; title: string }[] = [
   { file: "dialogs/phrasings/questions-1.yaml", title: "questions set 1 (written with the question rules: seen, not a blind measure)" },
 ];
 
-/** A phrasing set by its path from the top of the repository. */
+/** A phrasing set by its path from the top of the repository (or an absolute path). */
 export function readSet(file: string): PhrasingSet {
-  return PhrasingSet.parse(parse(readFileSync(join(import.meta.dirname, "..", "..", file), "utf8")));
+  return PhrasingSet.parse(parse(readFileSync(isAbsolute(file) ? file : join(import.meta.dirname, "..", "..", file), "utf8")));
+}
+
+/**
+ * The review file the insights page writes (dialogs/inbox/taught-phrasings.yaml, or in
+ * COACH_INBOX_DIR): messages the coach missed, with what a reviewer said they were. Measured as a
+ * set of its own, never trained on (the coach does not read dialogs/inbox/); null when nothing was taught.
+ */
+export function reviewSetFile(env: Record<string, string | undefined> = process.env): string | null {
+  const file = join(env["COACH_INBOX_DIR"] ? resolve(env["COACH_INBOX_DIR"]) : DEFAULT_INBOX_DIR, TAUGHT_PHRASINGS);
+  return existsSync(file) ? file : null;
 }
 
 export interface Evaluation {

@@ -4,12 +4,14 @@
  * the doubt it voices, the language it asks for or the command it gives. This file reads a set and
  * scores what the coach did with each message; the probe that runs the coach is given by the caller.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
+import { DEFAULT_INBOX_DIR, LISTENING_STEPS, TAUGHT_LISTENING } from "../../adapters/insights/inbox-files.ts";
 
-const STEPS = ["goal", "time", "budget", "skills", "owner"] as const;
+/** The questions an item may be said at: the five core ones, and the business questions (items taught from the insights page). */
+const STEPS = LISTENING_STEPS;
 export type StepId = (typeof STEPS)[number];
 const Range = z.union([z.number(), z.tuple([z.number(), z.number()])]);
 
@@ -20,7 +22,7 @@ const Range = z.union([z.number(), z.tuple([z.number(), z.number()])]);
 const Save = z.union([
   z.literal("none"),
   z
-    .strictObject({ goal: z.string(), skills: z.string(), owner: z.string(), time: Range, budget: Range })
+    .strictObject({ goal: z.string(), skills: z.string(), owner: z.string(), time: Range, budget: Range, trade: z.string(), customers: z.string(), age: z.string(), presence: z.string() })
     .partial()
     .refine((o) => Object.keys(o).length > 0, "names at least one answer"),
 ]);
@@ -44,7 +46,7 @@ export const BASELINE = { goal: "sales", time: 7, budget: 75, skills: "personal"
 
 /** A saved answer as the evaluation compares it. */
 export type Saved =
-  | { step: "goal" | "skills" | "owner"; choice: string }
+  | { step: "goal" | "skills" | "owner" | "trade" | "customers" | "age" | "presence"; choice: string }
   | { step: "time"; hours: number }
   | { step: "budget"; amount: number };
 
@@ -62,8 +64,19 @@ export interface Observation {
   command: "back" | "restart" | "plan" | "forget" | "help" | null;
 }
 
+/** A listening set by its name in test/fixtures/ (or an absolute path). */
 export function readListeningSet(file: string): ListeningItem[] {
-  return ListeningSet.parse(parse(readFileSync(join(import.meta.dirname, "..", "fixtures", file), "utf8"))).items;
+  return ListeningSet.parse(parse(readFileSync(isAbsolute(file) ? file : join(import.meta.dirname, "..", "fixtures", file), "utf8"))).items;
+}
+
+/**
+ * The review file the insights page writes (dialogs/inbox/taught-listening.yaml, or in
+ * COACH_INBOX_DIR): missed messages at the question they were said at, with what a reviewer said
+ * should have been kept. Measured as a set of its own; null when nothing was taught.
+ */
+export function reviewListeningFile(env: Record<string, string | undefined> = process.env): string | null {
+  const file = join(env["COACH_INBOX_DIR"] ? resolve(env["COACH_INBOX_DIR"]) : DEFAULT_INBOX_DIR, TAUGHT_LISTENING);
+  return existsSync(file) ? file : null;
 }
 
 /** The sets, oldest first: each measured as it came, before any tuning on it; the last is the blind figure. */
