@@ -138,7 +138,8 @@ export function offerDueOnOpen(t: Turn): boolean {
   return true;
 }
 
-function offerReview(t: Turn): void {
+/** The review's offer: what the coach says when it writes first (start now, in a week, no more reminders). */
+export function offerReview(t: Turn): void {
   const r = t.c.review.reminder;
   const plan = buildPlan(t.c, t.s.answers, t.lang, t.s.mentioned);
   const posts = fill(r.posts[t.lang], { n: Math.max(0, Math.round(plan.postsPerWeek ?? 0)) }, t.lang);

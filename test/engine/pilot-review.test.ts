@@ -126,6 +126,20 @@ describe("the coach comes back", () => {
     expect((await c.handle("u", open("fr"))).mode).not.toBe("offeringReview / done");
   });
 
+  it("offers it again when the owner opens the coach before answering it, and its buttons still work", async () => {
+    const { c, at, said } = coach();
+    await planned(c);
+    await c.handle("u", press("book:3"));
+    at("2027-03-01T10:00:00Z");
+    await c.handle("u", { kind: "remind" });
+    const opened = await c.handle("u", open("fr"));
+    expect(opened.mode).toBe("offeringReview / done");
+    expect(said(opened)).toContain("C'est le moment du bilan de l'essai");
+    expect(opened.events).not.toContainEqual({ kind: "review-reminded" });
+    expect((await c.handle("u", open("fr"))).mode).toBe("offeringReview / done");
+    expect(said(await c.handle("u", press("review:start")))).toContain("(1/6) Combien d'heures par mois");
+  });
+
   it("'later' moves it a week on; 'change my review date' and 'remind me' offer the months again", async () => {
     const { c, at, said } = coach();
     await planned(c);

@@ -292,4 +292,11 @@ export const MUTATIONS: Mutation[] = [
     tests: ["test/adapters/discord/discord-reminders.test.ts"],
     testName: "DMs are closed",
   },
+  {
+    name: "review-offer-dropped-on-open",
+    what: "the review's offer left unanswered is dropped when the owner runs /plan (the reminder's buttons then answer 'an earlier question')",
+    edits: [{ file: "src/engine/step.ts", find: "if (offerPending && base.is === \"done\") return offerReview(t);", replace: "void offerPending;" }],
+    tests: ["test/adapters/slack/slack-reminders.test.ts"],
+    testName: "instead of pressing a button",
+  },
 ];

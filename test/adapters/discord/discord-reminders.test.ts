@@ -84,6 +84,10 @@ describe("the pilot review's reminder on Discord", () => {
     const offered = await marie.slash("plan");
     expect(offered.text).toContain("C'est le moment du bilan de l'essai");
     expect(buttons(offered.messages.at(-1)!).map((b) => b.label)).toEqual(REVIEW_BUTTONS);
+    // /plan again before answering: offered again, not dropped
+    const again = await marie.slash("plan");
+    expect(again.text).toContain("C'est le moment du bilan de l'essai");
+    expect(buttons(again.messages.at(-1)!).map((b) => b.label)).toEqual(REVIEW_BUTTONS);
     const started = await marie.press("Commencer le bilan");
     expect(started.text).toContain("(1/6) Combien d'heures par mois y avez-vous vraiment passé");
     expect(bed.logs.filter((l) => l.level !== "info")).toEqual([]);

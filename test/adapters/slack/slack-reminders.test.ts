@@ -141,6 +141,22 @@ describe("the pilot review's reminder on Slack", () => {
     expect(h.errors()).toEqual([]);
   });
 
+  it("is offered again when the owner runs /plan instead of pressing a button, and the reminder's button still starts the review", async () => {
+    const { h, clock, reminders } = await coach();
+    h.api.timeZones.set("UANA", MONTREAL);
+    await planAndBook(h.coordinator, "UANA", 3);
+    clock.now = DUE;
+    await reminders.pass();
+    const reminder = since(h, 0);
+    const plan = await h.send(slashCommand({ user: "UANA", channel: "C1", responseUrl: h.api.responseUrl("plan-uana") }));
+    const offered = postsOf(plan.calls).filter((p) => p.channel === "DUANA");
+    expect(offered.map((p) => p.text).join("\n")).toContain("C'est le moment du bilan de l'essai");
+    expect(offered.at(-1)?.buttons).toEqual(REVIEW_BUTTONS);
+    // the button of the reminder itself, pressed after /plan
+    const pressed = await h.press(reminder, "Commencer le bilan", "UANA");
+    expect(postsOf(pressed.calls).map((p) => p.text).join("\n")).toContain("(1/6) Combien d'heures par mois y avez-vous vraiment passé");
+  });
+
   it("waits for the person's next /plan when Slack will not let the coach write to them, where the review is offered", async () => {
     const { h, clock, reminders } = await coach();
     h.api.timeZones.set("UANA", MONTREAL);
