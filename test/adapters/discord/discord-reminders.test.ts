@@ -79,8 +79,10 @@ describe("the pilot review's reminder on Discord", () => {
     expect(await reminders.pass()).toEqual({ sent: 0, deferred: 0, undelivered: 0 });
     expect(bed.fake.dms).toHaveLength(2);
 
-    // Marie runs /plan in the server: the review is offered with its buttons, and starts
+    // Marie first looks at her plan (/plan action:show), then runs /plan in the server: the review
+    // is offered with its buttons, and starts
     const marie = bed.user({ user: MARIE, guildId: GUILD_ID, locale: Locale.French });
+    expect((await marie.slash("plan", { action: "show" })).text).not.toContain("C'est le moment du bilan de l'essai");
     const offered = await marie.slash("plan");
     expect(offered.text).toContain("C'est le moment du bilan de l'essai");
     expect(buttons(offered.messages.at(-1)!).map((b) => b.label)).toEqual(REVIEW_BUTTONS);
@@ -107,7 +109,9 @@ describe("the pilot review's reminder on Discord", () => {
     expect(await reminders.pass()).toEqual({ sent: 0, deferred: 0, undelivered: 0 });
     expect(toJade()).toHaveLength(1);
 
+    // she looks at her plan first (/plan action:show), then runs /plan
     const jade = bed.user({ user: JADE, guildId: GUILD_ID, locale: Locale.French });
+    expect((await jade.slash("plan", { action: "show" })).text).not.toContain("C'est le moment du bilan de l'essai");
     const offered = await jade.slash("plan");
     expect(offered.text).toContain("C'est le moment du bilan de l'essai");
     expect(buttons(offered.messages.at(-1)!).map((b) => b.label)).toEqual(REVIEW_BUTTONS);

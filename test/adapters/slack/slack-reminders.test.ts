@@ -14,7 +14,7 @@ import { sessionKey } from "../../../src/store/session-store.ts";
 import type { Coordinator } from "../../../src/coordinator.ts";
 import { aboutBusiness, noPage, open, press, say } from "../../helpers/inputs.ts";
 import type { ApiCall } from "./fake-slack-api.ts";
-import { slashCommand } from "./fixtures.ts";
+import { slackEvent, slashCommand } from "./fixtures.ts";
 import { postsOf, SlackHarness, type Exchange } from "./slack-harness.ts";
 
 const BOOKED_AT = Date.parse("2026-11-30T15:00:00Z");
@@ -157,7 +157,7 @@ describe("the pilot review's reminder on Slack", () => {
     expect(postsOf(pressed.calls).map((p) => p.text).join("\n")).toContain("(1/6) Combien d'heures par mois y avez-vous vraiment passé");
   });
 
-  it("waits for the person's next /plan when Slack will not let the coach write to them, where the review is offered", async () => {
+  it("waits for the person's next /plan when Slack will not let the coach write to them, where the review is offered (though she did something else first)", async () => {
     const { h, clock, reminders } = await coach();
     h.api.timeZones.set("UANA", MONTREAL);
     await planAndBook(h.coordinator, "UANA", 3);
@@ -167,6 +167,9 @@ describe("the pilot review's reminder on Slack", () => {
     expect(postsOf(h.api.calls)).toEqual([]);
     // not tried again by later passes
     expect(await reminders.pass()).toEqual({ sent: 0, deferred: 0, undelivered: 0 });
+    // back a few days later, she first asks to see her plan (typed in the DM), then runs /plan
+    const shown = await h.send(slackEvent({ type: "message", channelType: "im", user: "UANA", text: "plan" }));
+    expect(postsOf(shown.calls).map((p) => p.text).join("\n")).not.toContain("C'est le moment du bilan de l'essai");
     const plan = await h.send(slashCommand({ user: "UANA", channel: "C1", responseUrl: h.api.responseUrl("plan-uana") }));
     const offered = postsOf(plan.calls).filter((p) => p.channel === "DUANA");
     expect(offered.at(-1)?.buttons).toEqual(REVIEW_BUTTONS);
