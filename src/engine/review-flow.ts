@@ -87,6 +87,9 @@ export function book(t: Turn, months: number): void {
 /** Months typed at the booking question ("dans 2 mois", "3"), yes (the recommended months) or no. */
 function typedBooking(t: Turn, r: Reading): number | null {
   const b = t.c.review.booking;
+  // a command ("no, back"), an answer to one of the plan's questions ("finalement 3 h par semaine"), or a
+  // wish to change one: not an answer about the review, whatever number or "no" it holds
+  if (r.command !== null || r.other !== null || r.change !== null) return null;
   const words = normalize(r.text).split(" ");
   const number = /\b(\d{1,2})\b/.exec(r.text)?.[1];
   if (number !== undefined && b.months.includes(Number(number))) return Number(number);

@@ -62,6 +62,24 @@ describe("booking the review", () => {
   });
 });
 
+describe("at the booking question, what is not about the review", () => {
+  it("a correction of an answer is not taken for months, nor a command with a 'no' for no reminder", async () => {
+    const stateOf = async (store: MemoryStore) => ((await store.read("u")).value as { state: { answers: Record<string, unknown>; followUp: { status: string } } }).state;
+    const { c, store } = coach();
+    await planned(c);
+    const corrected = await c.handle("u", say("finalement c'est plutôt 3 heures par semaine"));
+    expect(corrected.events.filter((e) => e.kind === "review-booked")).toEqual([]);
+    expect((await stateOf(store)).answers["time"]).toMatchObject({ hoursPerMonth: 13 });
+    expect((await stateOf(store)).followUp.status).toBe("unasked");
+    const other = coach();
+    await planned(other.c);
+    const back = await other.c.handle("u", say("hmm non, retour"));
+    expect(back.events.filter((e) => e.kind === "review-booked")).toEqual([]);
+    expect(other.said(back)).toContain("On revient à la question précédente");
+    expect((await stateOf(other.store)).followUp.status).toBe("unasked");
+  });
+});
+
 describe("the coach comes back", () => {
   it("writes first at the date, once, and not before", async () => {
     const { c, at, said } = coach();
