@@ -4,7 +4,8 @@
  * the message) saying the review is due and that /plan starts it, where the plan was made; the next
  * /plan offers the review with its buttons, and they start its questions. A person whose DMs are
  * closed (50007) is not written to, nothing breaks, and the review waits for their /plan all the
- * same. The coordinator's clock is the test's.
+ * same. The interview and the booking go through the coordinator (the session the adapter then
+ * uses); the reminders through the adapter's `reminders()`. The coordinator's clock is the test's.
  */
 import { Locale } from "discord.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";

@@ -3,8 +3,11 @@
  * review is due the coach writes first, in a direct message carrying the review's buttons; only
  * between 9:00 and 19:00 in the person's time zone (users.info), otherwise it waits for a later
  * pass; once, even when a second instance looks at the same moment; a person Slack will not let the
- * coach write to gets the review at their next /plan; and pressing the reminder's button starts the
- * review's questions. The clock is the test's: the coordinator's and the reminders' `now`.
+ * coach write to gets the review at their next /plan; an offer not yet answered is offered again at
+ * /plan; pressing the reminder's button starts the review's questions; and a person whose time zone
+ * cannot be read holds up no one else. The interview and the booking go through the coordinator
+ * (the session the adapter then uses); the reminders through the adapter's `reminders()`. The clock
+ * is the test's: the coordinator's and the reminders' `now`.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { Reminders } from "../../../src/followup/reminders.ts";
