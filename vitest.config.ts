@@ -46,6 +46,7 @@ export const SLOW = [
   "test/adapters/discord/discord-platform.test.ts",
   "test/adapters/discord/fake-discord.test.ts",
   "test/adapters/discord/discord-listening.test.ts",
+  "test/adapters/discord/discord-reminders.test.ts",
 ];
 
 export default defineConfig({

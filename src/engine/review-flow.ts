@@ -87,9 +87,10 @@ export function book(t: Turn, months: number): void {
 /** Months typed at the booking question ("dans 2 mois", "3"), yes (the recommended months) or no. */
 function typedBooking(t: Turn, r: Reading): number | null {
   const b = t.c.review.booking;
-  // a message that changes an earlier answer ("finalement c'est 3 heures par semaine") or gives a
-  // command is not a date for the review, whatever figure it holds
-  if (r.other !== null || r.correction || r.command !== null || r.change !== null) return null;
+  // a command ("no, back"), an answer to one of the plan's questions ("finalement c'est 3 heures par
+  // semaine"), a correction or a wish to change an answer: not an answer about the review, whatever
+  // number or "no" it holds
+  if (r.command !== null || r.other !== null || r.change !== null || r.correction) return null;
   const words = normalize(r.text).split(" ");
   const number = words.length <= t.c.review.booking.maxWords ? /\b(\d{1,2})\b/.exec(r.text)?.[1] : undefined;
   if (number !== undefined && b.months.includes(Number(number))) return Number(number);
@@ -141,7 +142,8 @@ export function offerDueOnOpen(t: Turn): boolean {
   return true;
 }
 
-function offerReview(t: Turn): void {
+/** The review's offer: what the coach says when it writes first (start now, in a week, no more reminders). */
+export function offerReview(t: Turn): void {
   const r = t.c.review.reminder;
   const plan = buildPlan(t.c, t.s.answers, t.lang, t.s.mentioned);
   const posts = fill(r.posts[t.lang], { n: Math.max(0, Math.round(plan.postsPerWeek ?? 0)) }, t.lang);

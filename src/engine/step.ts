@@ -17,7 +17,7 @@ import type { Reply } from "../vocabulary/replies.ts";
 import { apply, chooseStep, confirmCommand, decide, reopen, runCommand, stale } from "./policy.ts";
 import { baseOf, stepOf, type SessionState } from "./state.ts";
 import { Turn } from "./turn.ts";
-import { answerOffer, book, offerDueOnOpen, remind, reviewCommandIn, reviewStepsFor, runReviewCommand, undelivered } from "./review-flow.ts";
+import { answerOffer, book, offerDueOnOpen, offerReview, remind, reviewCommandIn, reviewStepsFor, runReviewCommand, undelivered } from "./review-flow.ts";
 import { activeSteps } from "../plan/build-plan.ts";
 import { normalize } from "../text/normalize.ts";
 
@@ -142,9 +142,13 @@ function welcome(t: Turn): void {
 function open(t: Turn, isNew: boolean): void {
   if (isNew) return welcome(t);
   const base = baseOf(t.mode);
+  // the review's offer left unanswered (the reminder's buttons not pressed, the coach opened instead)
+  const offerPending = t.mode.is === "offeringReview";
   t.to(base);
   // a pilot review that came due while the owner was away: offered now
   if (offerDueOnOpen(t)) return;
+  // an offer still waiting for its answer is offered again, not dropped (its buttons then still work)
+  if (offerPending && base.is === "done") return offerReview(t);
   if (base.is === "done") return t.say(t.msg("resumedDone"), t.afterPlanChoices());
   const steps = base.is === "reviewing" ? reviewStepsFor(t) : t.steps;
   const number = steps.findIndex((x) => x.id === stepOf(base)) + 1;

@@ -68,24 +68,38 @@ export class Reminders {
     const out: ReminderPass = { sent: 0, deferred: 0, undelivered: 0 };
     for (const key of await this.o.store.keys()) {
       const delivery = this.o.deliveries.find((d) => d.handles(key));
-      if (!delivery || !(await this.o.coordinator.reviewDue(key))) continue;
-      if (delivery.fineTimeFor && !(await delivery.fineTimeFor(key, this.now()))) {
-        out.deferred++;
-        continue;
-      }
-      const outcome = await this.o.coordinator.handle(key, { kind: "remind" });
-      // another instance claimed it first, or the person is in the middle of something: nothing to post
-      if (outcome.replies.length === 0) continue;
+      if (!delivery) continue;
+      // one session that cannot be looked at (the platform does not know the person any more, the
+      // store or the platform is away for a moment) does not hold up the reminders of the others
       try {
-        await delivery.deliver(key, outcome.replies, outcome.lang);
-        out.sent++;
-        this.o.log.info("reminders: pilot review reminder sent");
+        await this.remindOne(key, delivery, out);
       } catch (err) {
-        out.undelivered++;
-        this.o.log.warn("reminders: the reminder could not be posted; it waits for the person's next visit", { error: err instanceof Error ? err.message : String(err) });
-        await this.o.coordinator.handle(key, { kind: "undelivered" });
+        out.deferred++;
+        this.o.log.warn("reminders: a due review could not be looked at; it is tried again on a later pass", { error: errorText(err) });
       }
     }
     return out;
   }
+
+  private async remindOne(key: string, delivery: ReminderDelivery, out: ReminderPass): Promise<void> {
+    if (!(await this.o.coordinator.reviewDue(key))) return;
+    if (delivery.fineTimeFor && !(await delivery.fineTimeFor(key, this.now()))) {
+      out.deferred++;
+      return;
+    }
+    const outcome = await this.o.coordinator.handle(key, { kind: "remind" });
+    // another instance claimed it first, or the person is in the middle of something: nothing to post
+    if (outcome.replies.length === 0) return;
+    try {
+      await delivery.deliver(key, outcome.replies, outcome.lang);
+      out.sent++;
+      this.o.log.info("reminders: pilot review reminder sent");
+    } catch (err) {
+      out.undelivered++;
+      this.o.log.warn("reminders: the reminder could not be posted; it waits for the person's next visit", { error: errorText(err) });
+      await this.o.coordinator.handle(key, { kind: "undelivered" });
+    }
+  }
 }
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));

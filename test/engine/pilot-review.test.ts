@@ -62,6 +62,24 @@ describe("booking the review", () => {
   });
 });
 
+describe("at the booking question, what is not about the review", () => {
+  it("a correction of an answer is not taken for months, nor a command with a 'no' for no reminder", async () => {
+    const stateOf = async (store: MemoryStore) => ((await store.read("u")).value as { state: { answers: Record<string, unknown>; followUp: { status: string } } }).state;
+    const { c, store } = coach();
+    await planned(c);
+    const corrected = await c.handle("u", say("finalement c'est plutôt 3 heures par semaine"));
+    expect(corrected.events.filter((e) => e.kind === "review-booked")).toEqual([]);
+    expect((await stateOf(store)).answers["time"]).toMatchObject({ hoursPerMonth: 13 });
+    expect((await stateOf(store)).followUp.status).toBe("unasked");
+    const other = coach();
+    await planned(other.c);
+    const back = await other.c.handle("u", say("hmm non, retour"));
+    expect(back.events.filter((e) => e.kind === "review-booked")).toEqual([]);
+    expect(other.said(back)).toContain("On revient à la question précédente");
+    expect((await stateOf(other.store)).followUp.status).toBe("unasked");
+  });
+});
+
 describe("the coach comes back", () => {
   it("writes first at the date, once, and not before", async () => {
     const { c, at, said } = coach();
@@ -124,6 +142,20 @@ describe("the coach comes back", () => {
     // once shown, it is not shown again on the next opening
     await c.handle("u", say("bonjour"));
     expect((await c.handle("u", open("fr"))).mode).not.toBe("offeringReview / done");
+  });
+
+  it("offers it again when the owner opens the coach before answering it, and its buttons still work", async () => {
+    const { c, at, said } = coach();
+    await planned(c);
+    await c.handle("u", press("book:3"));
+    at("2027-03-01T10:00:00Z");
+    await c.handle("u", { kind: "remind" });
+    const opened = await c.handle("u", open("fr"));
+    expect(opened.mode).toBe("offeringReview / done");
+    expect(said(opened)).toContain("C'est le moment du bilan de l'essai");
+    expect(opened.events).not.toContainEqual({ kind: "review-reminded" });
+    expect((await c.handle("u", open("fr"))).mode).toBe("offeringReview / done");
+    expect(said(await c.handle("u", press("review:start")))).toContain("(1/6) Combien d'heures par mois");
   });
 
   it("'later' moves it a week on; 'change my review date' and 'remind me' offer the months again", async () => {

@@ -247,6 +247,57 @@ export const MUTATIONS: Mutation[] = [
     what: "a Slack event delivered again (a retry) is handled again",
     edits: [{ file: "adapters/slack/slack-adapter.ts", find: "if (first && !((context.retryNum ?? 0) > 0 && context.retryReason === \"http_timeout\")) return true;", replace: "if (!Number.isNaN(0)) return true;" }],
     tests: ["test/adapters/slack/slack-platform-rules.test.ts", "test/reliability/two-slack-apps-redis.test.ts"],
+  },  {
+    name: "slack-reminder-at-night",
+    what: "the Slack reminder is sent whatever the hour where the person is (the 9:00-19:00 window from users.info dropped)",
+    edits: [{ file: "adapters/slack/slack-reminders.ts", find: "return hour >= o.between[0] && hour < o.between[1];", replace: "return hour >= 0;" }],
+    tests: ["test/adapters/slack/slack-reminders.test.ts"],
+    testName: "22:00 in Bangkok",
+  },
+  {
+    name: "reminder-not-claimed-once",
+    what: "the remind turn does not check that the review is still unclaimed (a second instance looking at the same moment writes again)",
+    edits: [{ file: "src/engine/review-flow.ts", find: "if (!isDue(f, t.now) || f.remindedAt !== null || t.mode.is !== \"done\") {", replace: "if (!isDue(f, t.now)) {" }],
+    tests: ["test/adapters/slack/slack-reminders.test.ts"],
+    testName: "second instance",
+  },
+  {
+    name: "reminder-failure-not-kept",
+    what: "a reminder Slack will not deliver is not marked undelivered (the review is not offered at the next /plan)",
+    edits: [{ file: "src/followup/reminders.ts", find: "await this.o.coordinator.handle(key, { kind: \"undelivered\" });", replace: "void key;" }],
+    tests: ["test/adapters/slack/slack-reminders.test.ts"],
+    testName: "will not let the coach write",
+  },
+  {
+    name: "reminder-pass-stops-at-one",
+    what: "a session whose reminder cannot be looked at (users.info fails) stops the pass: the reminders after it are never sent",
+    edits: [{ file: "src/followup/reminders.ts", find: "await this.remindOne(key, delivery, out);\n      } catch (err) {", replace: "await this.remindOne(key, delivery, out);\n      } catch (err) {\n        throw err;" }],
+    tests: ["test/adapters/slack/slack-reminders.test.ts"],
+    testName: "time zone cannot be read",
+  },
+  {
+    name: "discord-dm-review-not-offered",
+    what: "after the Discord DM, the review is not kept for /plan (the DM says /plan starts it, and /plan does not offer it)",
+    edits: [{ file: "adapters/discord/discord-reminders.ts", find: "await o.coordinator.handle(key, { kind: \"undelivered\" });", replace: "void o.coordinator;" }],
+    tests: ["test/adapters/discord/discord-reminders.test.ts"],
+    testName: "one DM saying",
+  },
+  {
+    name: "discord-closed-dm-lost",
+    what: "a Discord DM refused with 50007 is not marked undelivered, by the adapter nor by the reminders: the review is not offered at the next /plan",
+    edits: [
+      { file: "adapters/discord/discord-reminders.ts", find: "await o.coordinator.handle(key, { kind: \"undelivered\" });", replace: "void o.coordinator;" },
+      { file: "src/followup/reminders.ts", find: "await this.o.coordinator.handle(key, { kind: \"undelivered\" });", replace: "void key;" },
+    ],
+    tests: ["test/adapters/discord/discord-reminders.test.ts"],
+    testName: "DMs are closed",
+  },
+  {
+    name: "review-offer-dropped-on-open",
+    what: "the review's offer left unanswered is dropped when the owner runs /plan (the reminder's buttons then answer 'an earlier question')",
+    edits: [{ file: "src/engine/step.ts", find: "if (offerPending && base.is === \"done\") return offerReview(t);", replace: "void offerPending;" }],
+    tests: ["test/adapters/slack/slack-reminders.test.ts"],
+    testName: "instead of pressing a button",
   },
   // the insights (README, Insights): each safeguard of the page and of what is recorded
   {

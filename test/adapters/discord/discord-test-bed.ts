@@ -34,8 +34,11 @@ export interface TestBed {
   close(): Promise<void>;
 }
 
-/** Starts the fake, then the adapter, and waits until the bot is logged in (on `store`, a memory store by default). */
-export async function startTestBed(options: { store?: SessionStore } = {}): Promise<TestBed> {
+/**
+ * Starts the fake, then the adapter, and waits until the bot is logged in (on `store`, a memory
+ * store by default; the coordinator's clock `now` stands still on 2 March 2026 by default).
+ */
+export async function startTestBed(options: { store?: SessionStore; now?: () => Date } = {}): Promise<TestBed> {
   // Discord's 3-second rule is proved by the kind of first response (a deferral, before any work)
   // and by interactions sent late on purpose; a wall-clock deadline here would only fail the tests
   // of a busy machine
@@ -45,7 +48,7 @@ export async function startTestBed(options: { store?: SessionStore } = {}): Prom
   const logs: LogEntry[] = [];
   const entry = (level: LogEntry["level"]) => (message: string, fields: Record<string, unknown> = {}) => void logs.push({ level, message, fields });
   const log: Logger = { info: entry("info"), warn: entry("warn"), error: entry("error") };
-  const coordinator = new Coordinator({ content, store: options.store ?? new MemoryStore(), log, now: () => new Date("2026-03-02T09:00:00Z") });
+  const coordinator = new Coordinator({ content, store: options.store ?? new MemoryStore(), log, now: options.now ?? (() => new Date("2026-03-02T09:00:00Z")) });
   const bot = new DiscordAdapter({ settings: { token: FAKE_TOKEN, appId: APP_ID, guildId: undefined }, coordinator, content, dialogs, log, api: fake.apiUrl });
   await bot.start();
   return {

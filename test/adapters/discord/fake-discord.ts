@@ -10,6 +10,9 @@
  * https://discord.com/developers/docs/interactions/receiving-and-responding#create-followup-message
  * It records every IDENTIFY (shard and intents).
  * It also keeps what the user sees: the messages, as last edited, and the modals shown.
+ * Direct messages the bot starts (GET /users/{id}, POST /users/@me/channels, then POST
+ * /channels/{id}/messages) are kept in `dms`; a user in `closedDms` is refused like Discord refuses
+ * someone whose DMs are closed (403, 50007 Cannot send messages to this user).
  */
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -36,6 +39,16 @@ export interface RecordedCall {
   files: SentFile[];
   status: number;
   at: number;
+}
+
+/** A direct message the bot sent (outside any interaction). */
+export interface SentDm {
+  /** the recipient's user id */
+  user: string;
+  channelId: string;
+  content: string;
+  components: Row[];
+  allowedMentions: unknown;
 }
 
 export interface SentFile {
@@ -93,6 +106,12 @@ export class FakeDiscord {
   readonly messages: SeenMessage[] = [];
   /** what the bot sent to register commands, by route */
   readonly commandRegistrations: { path: string; body: unknown }[] = [];
+  /** direct messages the bot sent, in order */
+  readonly dms: SentDm[] = [];
+  /** users whose DMs are closed to the bot (or who share no server with it): messages to them get 50007 */
+  readonly closedDms = new Set<string>();
+  /** DM channel id → its recipient */
+  private readonly dmChannels = new Map<string, string>();
   private readonly interactions = new Map<string, Tracked>();
   private readonly sockets = new Set<WebSocket>();
   /** the `shard: [id, count]` each connection identified with */
@@ -319,6 +338,42 @@ export class FakeDiscord {
         this.messages.splice(this.messages.indexOf(seen), 1);
         return null;
       }
+    }
+    if (method === "GET" && (m = /^\/users\/(\d+)$/.exec(path))) {
+      return { id: m[1]!, username: `user${m[1]!.slice(-4)}`, discriminator: "0", global_name: null, avatar: null } satisfies APIUser;
+    }
+    if (method === "POST" && path === "/users/@me/channels") {
+      const recipient = String((body as { recipient_id?: unknown } | undefined)?.recipient_id ?? "");
+      if (!/^\d+$/.test(recipient)) throw new HttpError(400, { code: 50035, message: "Invalid Form Body: recipient_id" });
+      const id = [...this.dmChannels].find(([, user]) => user === recipient)?.[0] ?? String(600_000_000_000_000_000n + BigInt(this.dmChannels.size + 1));
+      this.dmChannels.set(id, recipient);
+      const recipientUser: APIUser = { id: recipient, username: `user${recipient.slice(-4)}`, discriminator: "0", global_name: null, avatar: null };
+      return { id, type: 1, last_message_id: null, flags: 0, recipients: [recipientUser] };
+    }
+    if (method === "POST" && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      const user = this.dmChannels.get(m[1]!);
+      if (user === undefined) throw new HttpError(404, { code: 10003, message: "Unknown Channel" });
+      if (this.closedDms.has(user)) throw new HttpError(403, { code: 50007, message: "Cannot send messages to this user" });
+      const data = checkMessage(body, files, false);
+      const dm: SentDm = { user, channelId: m[1]!, content: data.content ?? "", components: data.components ?? [], allowedMentions: data.allowed_mentions };
+      this.dms.push(dm);
+      return {
+        id: String(1_000_000_000_000_000_000n + BigInt(this.nextMessage++)),
+        channel_id: dm.channelId,
+        author: BOT_USER,
+        content: dm.content,
+        timestamp: new Date().toISOString(),
+        edited_timestamp: null,
+        tts: false,
+        mention_everyone: false,
+        mentions: [],
+        mention_roles: [],
+        attachments: [],
+        embeds: [],
+        pinned: false,
+        type: MessageType.Default,
+        components: dm.components,
+      } satisfies APIMessage;
     }
     if (method === "PUT" && (m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
       this.commandRegistrations.push({ path, body });

@@ -36,6 +36,10 @@ export class FakeSlackApi {
   readonly socketFrames: Record<string, unknown>[] = [];
   /** users.info answers: user id → Slack locale ("fr-FR"); users not listed get no locale */
   readonly locales = new Map<string, string>();
+  /** users.info answers: user id → time zone, as Slack gives it (`tz`, and `tz_offset` in seconds east of UTC); users not listed get none */
+  readonly timeZones = new Map<string, { tz: string; offsetSeconds: number }>();
+  /** users.info answers `{ ok: false, error }` for these users (e.g. "user_not_found") */
+  readonly userErrors = new Map<string, string>();
   /** methods that answer `{ ok: false, error }`, e.g. to test failures */
   readonly failing = new Map<string, string>();
   /** methods whose next N calls answer `{ ok: false, error }`, then work again */
@@ -166,8 +170,14 @@ export class FakeSlackApi {
         return { ok: true, channel: { id: `D${String(params["users"])}` } };
       case "users.info": {
         const user = String(params["user"]);
+        const userError = this.userErrors.get(user);
+        if (userError) return { ok: false, error: userError };
         const locale = this.locales.get(user);
-        return { ok: true, user: { id: user, name: user.toLowerCase(), ...(locale ? { locale } : {}) } };
+        const zone = this.timeZones.get(user);
+        return {
+          ok: true,
+          user: { id: user, name: user.toLowerCase(), ...(locale ? { locale } : {}), ...(zone ? { tz: zone.tz, tz_label: zone.tz, tz_offset: zone.offsetSeconds } : {}) },
+        };
       }
       case "files.getUploadURLExternal": {
         const id = `F${++this.files}`;

@@ -54,6 +54,8 @@ export interface HarnessOptions {
   store?: MemoryStore;
   /** where deliveries already handled are remembered; the adapter's in-memory default otherwise */
   seen?: SeenDeliveries;
+  /** the coordinator's clock (the pilot review's due date is read against it); the real one otherwise */
+  now?: () => Date;
 }
 
 export class SlackHarness {
@@ -71,7 +73,7 @@ export class SlackHarness {
     const logs: string[] = [];
     const log = createLogger((line) => logs.push(line), [BOT_TOKEN, SIGNING_SECRET]);
     const store = options.store ?? new MemoryStore();
-    const coordinator = new Coordinator({ content: sharedContent(), store, log });
+    const coordinator = new Coordinator({ content: sharedContent(), store, log, ...(options.now ? { now: options.now } : {}) });
     const adapter = new SlackAdapter({
       settings: { mode: "http", botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, port: 0, planIn: options.planIn ?? "dm" },
       coordinator,
