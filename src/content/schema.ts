@@ -425,7 +425,7 @@ export const MessagesFile = z.strictObject({
     afterPlan: Text,
     help: localized(["topics"]),
     confirmReading: localized(["answer", "question"]),
-    confirmOwnWords: localized(["answer"]),
+    confirmOwnWords: localized(["answer", "question"]),
     confirmChange: localized(["question", "old", "answer"]),
     changed: localized(["question", "old", "answer"]),
     notedAhead: localized(["question", "answer"]),

@@ -255,7 +255,7 @@ const asking: readonly Rule[] = [
   ["asks the coach a question", guards.asksQuestion, actions.questionNoted],
   ["makes small talk", guards.smallTalk, actions.smallTalkReply],
   ["says what the business is", guards.describesBusiness, (t) => t.ask(t.msg("aboutBusiness"))],
-  ["says the goal in own words", guards.ownWords, actions.confirmOwnWords],
+  ["says it in own words (trade, goal)", guards.ownWords, actions.confirmOwnWords],
   ["anything else", guards.always, actions.reprompt],
 ];
 
@@ -376,7 +376,7 @@ function sayConfirmation(t: Turn): void {
   const answer = t.describe(m.step, m.reading);
   const editing = t.base.is === "editing" && t.base.step === m.step;
   const text =
-    m.reading.type === "text" ? t.msg("confirmOwnWords", { answer })
+    m.reading.type === "text" ? t.msg("confirmOwnWords", { answer, question: t.nameOf(m.step) })
     : old && !editing ? t.msg("confirmChange", { question: t.nameOf(m.step), old: t.describe(m.step, old), answer })
     : t.msg("confirmReading", { answer, question: t.nameOf(m.step) });
   t.say(text, t.yesNo(m.step, "readingRight", "readingWrong"));

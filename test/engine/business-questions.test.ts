@@ -81,3 +81,32 @@ describe("a plan written before the business questions", () => {
     expect(plan.postsPerWeek).toBe(2);
   });
 });
+
+describe("a trade in the owner's own words", () => {
+  it("is said back as the trade, not as the goal, and kept once confirmed", async () => {
+    for (const [lang, words, asked] of [
+      ["fr", "fabrication de vitraux", "Je garderais votre métier dans vos mots : «fabrication de vitraux»."],
+      ["en", "taxidermy studio", "I'd keep your trade in your own words: «taxidermy studio»."],
+    ] as const) {
+      const { c } = coach();
+      await c.handle("u", open(lang));
+      const heard = await c.handle("u", say(words, lang));
+      expect(heard.mode).toBe("confirming(trade) / asking(trade)");
+      const said = heard.replies.map((r) => r.text).join("\n");
+      expect(said).toContain(asked);
+      expect(said).not.toMatch(/objectif|goal/);
+      const kept = await c.handle("u", say(lang === "fr" ? "oui" : "yes", lang));
+      expect(kept.answers["trade"]).toEqual({ type: "text", text: words });
+    }
+  });
+});
+
+describe("a trade that sounds like another", () => {
+  it("'we restore antique clocks' is a trade of repairs, not a restaurant (no typo correction of 'restore')", async () => {
+    const { c } = coach();
+    await c.handle("u", open("en"));
+    const heard = await c.handle("u", say("we restore antique clocks", "en"));
+    expect(heard.answers["trade"]).toEqual({ type: "choice", id: "trades" });
+    expect(heard.replies[0]?.text).toMatch(/^Noted: Trades, repairs, building\./);
+  });
+});
