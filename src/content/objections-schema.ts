@@ -54,6 +54,11 @@ export const ObjectionsFile = z.strictObject({
   /** a typed choice of at least this many words may also voice a concern, answered with it */
   concernMinWords: z.number().int().positive(),
   /**
+   * word senses that voice no doubt ("security guard", "expert-comptable"): taken out of a message
+   * before the doubt is looked for, so their words count for no rule
+   */
+  notDoubtSenses: z.strictObject({ fr: z.array(z.string().min(1)), en: z.array(z.string().min(1)) }),
+  /**
    * During the interview, when a typed answer names a choice only to object to it, the coach answers
    * the objection and asks the question again instead of saving the choice (the rule: in
    * dialogs/objections.yaml, beside the setting).

@@ -4,6 +4,7 @@
  * settles the rules' ties. The reading keeps why: the rule words found, or "learned" and its score.
  */
 import { NOT_A_DOUBT, type Content } from "../content/compile.ts";
+import { normalize } from "../text/normalize.ts";
 
 export type DoubtReading =
   | { kind: "none"; confidence: number }
@@ -14,9 +15,28 @@ export type DoubtReading =
 
 const confidenceOf = (score: number) => Math.round((score / (score + 1)) * 1000) / 1000;
 
+const sensesOf = new WeakMap<Content, string[]>();
+
+/**
+ * The message without the word senses that voice no doubt (`notDoubtSenses`): "mon neveu est gardien
+ * de sécurité" keeps no word for the security rule.
+ */
+export function withoutSenses(content: Content, text: string): string {
+  let senses = sensesOf.get(content);
+  if (!senses) {
+    const s = content.objections.notDoubtSenses;
+    senses = [...s.fr, ...s.en].map((p) => ` ${normalize(p)} `).filter((p) => p.trim() !== "");
+    sensesOf.set(content, senses);
+  }
+  let t = ` ${normalize(text)} `;
+  for (const p of senses) while (t.includes(p)) t = t.replace(p, " ");
+  return t.trim();
+}
+
 /** The keyword rules alone. */
-export function matchRules(content: Content, text: string): DoubtReading {
+export function matchRules(content: Content, message: string): DoubtReading {
   const o = content.objections;
+  const text = withoutSenses(content, message);
   const hits = content.objectionIndex.match(text);
   const best = hits[0];
   if (!best) return { kind: "none", confidence: 0 };
@@ -32,8 +52,9 @@ export function matchRules(content: Content, text: string): DoubtReading {
  *
  * @example matchDoubt(content, "c'est juste une mode") // { kind: "match", id: "fad", by: "rules", terms: ["mode"], ... }
  */
-export function matchDoubt(content: Content, text: string): DoubtReading {
-  const rules = matchRules(content, text);
+export function matchDoubt(content: Content, message: string): DoubtReading {
+  const rules = matchRules(content, message);
+  const text = withoutSenses(content, message);
   const learned = content.learnedDoubts;
   const l = content.objections.learned;
   if (!learned || rules.kind === "match") return rules;

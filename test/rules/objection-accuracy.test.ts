@@ -28,7 +28,18 @@ describe("the objection rule base on the phrasing sets", () => {
   // the blind set is a measure, not a gate: `npm run eval:rules` prints how many of its negatives
   // match (26 of 50 on first contact), and nobody tunes the rules on it
   it("matches none of the negatives (greetings, interview answers, gibberish, emoji) of the sets it was tuned on", () => {
-    const e = evaluate(content(), sets.filter((_, i) => !SETS[i]?.blind).reduce(merge));
+    const e = evaluate(content(), sets.filter((_, i) => !SETS[i]?.blind && !SETS[i]?.negativesHeldAt).reduce(merge));
     expect(e.negativesMatched).toEqual([]);
+  });
+
+  // set 8's negatives share the doubts' words on purpose ("mon neveu est gardien de sécurité"); the
+  // word senses of dialogs/objections.yaml (notDoubtSenses) took 24 matched down to 13: never more
+  it("matches no more of a partly tuned set's negatives than when it was tuned", () => {
+    for (const [i, s] of SETS.entries()) {
+      if (!s.negativesHeldAt) continue;
+      const e = evaluate(content(), sets[i]!);
+      expect(e.negativesMatched.length, e.negativesMatched.map((n) => `${n.text} → ${n.got}`).join("\n")).toBeLessThanOrEqual(s.negativesHeldAt.matched);
+      expect(e.negativesAnswered.length).toBeLessThanOrEqual(s.negativesHeldAt.answered);
+    }
   });
 });

@@ -255,7 +255,7 @@ describe("the questions owners ask", () => {
   });
 
   it("answers in the objection sets only the negatives that are these very questions (written before the rules)", () => {
-    const tuned = SETS.filter((s) => !s.blind).map((s) => readSet(s.file)).reduce(merge);
+    const tuned = SETS.filter((s) => !s.blind && !s.negativesHeldAt).map((s) => readSet(s.file)).reduce(merge);
     const e = evaluate(content(), tuned);
     expect(e.negativesMatched).toEqual([]);
     expect(e.negativesAnswered.map((n) => n.text).sort()).toEqual([
