@@ -164,6 +164,8 @@ export function readQuantity(content: Content, kind: Kind, text: string): { read
       continue;
     }
     if (negation === "cap") doubts.push("a limit");
+    // "cinq cents par mois... euh non, par an": something after the figure is taken back
+    if (selfCorrections.some((c) => c.start >= span.end)) doubts.push("taken back after the figure");
     if ("loosePeriod" in read && read.loosePeriod) doubts.push("a time of day taken for a period");
     if ("combined" in read && read.combined) doubts.push("sessions and a duration said apart");
     if ("clock" in read && read.clock.length > 0) doubts.push("times of day left out");

@@ -85,7 +85,7 @@ export const LISTENING_SETS: readonly { file: string; title: string; blind?: boo
   { file: "listening-2.yaml", title: "set 2 (first measured blind after the listening rework, tuned on set 1 only: 78.2 % right, 5 wrong saves, 14 doubts not raised; then tuned on)" },
   { file: "listening-3.yaml", title: "set 3 (first contact, blind: 82.4 % right, 3 wrong saves, 3 doubts not raised; then tuned on)" },
   { file: "listening-4.yaml", title: "set 4 (first contact, blind: 70.0 % right, 4 wrong saves, 20 confirmations of a wrong reading, 10 doubts not raised; then tuned on)" },
-  { file: "listening-5.yaml", title: "set 5 (blind, untouched: the honest figure)", blind: true },
+  { file: "listening-5.yaml", title: "set 5 (first contact, blind: 74.3 % right, 1 wrong save, 16 confirmations of a wrong reading, 5 doubts not raised; then tuned on)" },
 ];
 
 const close = (value: number, expected: z.infer<typeof Range>) => {
