@@ -10,11 +10,12 @@ describe("the objection rule base on the phrasing sets", () => {
   // the rules added with the questions owners ask have their own phrasing sets (test/rules/questions.test.ts)
   const later = new Set(QUESTION_SETS.flatMap((q) => Object.keys(readSet(q.file).positives)));
 
-  it("has at least 8 phrasings per rule per language in each set, and 40 negatives", () => {
-    for (const set of sets) {
+  it("has at least 8 phrasings per rule per language in each set (6 in set 9), and 40 negatives", () => {
+    for (const [i, set] of sets.entries()) {
+      const min = SETS[i]?.minPerRule ?? 8;
       for (const id of [...content().rules.keys()].filter((r) => !later.has(r))) {
-        expect(set.positives[id]?.fr.length ?? 0, id).toBeGreaterThanOrEqual(8);
-        expect(set.positives[id]?.en.length ?? 0, id).toBeGreaterThanOrEqual(8);
+        expect(set.positives[id]?.fr.length ?? 0, id).toBeGreaterThanOrEqual(min);
+        expect(set.positives[id]?.en.length ?? 0, id).toBeGreaterThanOrEqual(min);
       }
     }
     for (const set of sets) expect(set.negatives.fr.length + set.negatives.en.length).toBeGreaterThanOrEqual(40);
