@@ -66,6 +66,8 @@ export interface Content {
   choiceExact: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
   /** per choice step with `answerWords`: those words, matched like a choice's */
   answerWordIndex: ReadonlyMap<string, KeywordIndex<"answer">>;
+  /** per choice step with `counts`: the words a count stands beside ("followers", "abonnés") */
+  countWords: ReadonlyMap<string, PhraseList>;
   objectionIndex: KeywordIndex<string>;
 }
 
@@ -132,6 +134,7 @@ export function compileContent(raw: RawContent): Content {
   const choiceIndex = new Map<string, KeywordIndex<string>>();
   const choiceExact = new Map<string, Map<string, string[]>>();
   const answerWordIndex = new Map<string, KeywordIndex<"answer">>();
+  const countWords = new Map<string, PhraseList>();
   const reviewSteps = reviewStepsOf(raw.review);
   for (const step of [...raw.interview.steps, ...reviewSteps]) {
     if (step.kind !== "choice") continue;
@@ -145,6 +148,7 @@ export function compileContent(raw: RawContent): Content {
       }
     }
     choiceExact.set(step.id, exact);
+    if (step.counts) countWords.set(step.id, new PhraseList(both(step.counts.words)));
     const answerWords = both(step.answerWords);
     if (answerWords.length > 0) {
       answerWordIndex.set(step.id, new KeywordIndex([{ key: "answer", terms: answerWords.map((text) => ({ text, weight: 1 })) }], stopwords, keepAsIs));
@@ -278,6 +282,7 @@ export function compileContent(raw: RawContent): Content {
     choiceIndex,
     choiceExact,
     answerWordIndex,
+    countWords,
     objectionIndex,
   };
 }

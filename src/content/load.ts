@@ -135,6 +135,11 @@ function crossCheck(raw: Raw): string[] {
   };
   raw.interview.steps.forEach((step, i) => {
     if (step.kind === "choice") step.choices.forEach((c, j) => checkSources("interview.yaml", `steps.${i}.choices.${j}.sources`, c.sources));
+    if (step.kind === "choice") {
+      step.counts?.bands.forEach((b, j) => {
+        if (!step.choices.some((c) => c.id === b.choice)) problems.push(`dialogs/interview.yaml: steps.${i}.counts.bands.${j}.choice: step "${step.id}" has no choice "${b.choice}"`);
+      });
+    }
   });
   const checkCondition = (path: string, c: Condition | undefined, file = "plan.yaml"): void => {
     if (!c) return;

@@ -123,6 +123,16 @@ export const ChoiceStep = z.strictObject({
    * words when a message names a choice and voices a concern (objectionOverAnswer, objections.yaml)
    */
   answerWords: Words.default({ fr: [], en: [] }),
+  /**
+   * a count beside one of `words` points to a choice by its band ("about 350 followers" → the band
+   * from 200): each band's choice applies from its `from` up to the next band's
+   */
+  counts: z
+    .strictObject({
+      words: Words,
+      bands: z.array(z.strictObject({ from: z.number().min(0), choice: z.string().min(1) })).min(1),
+    })
+    .optional(),
 });
 export const QuantityStep = z.strictObject({
   ...stepBase,

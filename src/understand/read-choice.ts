@@ -70,7 +70,7 @@ function contentWords(content: Content, text: string): string[] {
  * @example readChoice(content, goalStep, "je veux recruter") // talent, sure
  * @example readChoice(content, goalStep, "not sales, more about keeping the regulars happy") // relations: "sales" is negated
  */
-export function readChoice(content: Content, step: ChoiceStep, text: string, doubtWords: ReadonlySet<string> = new Set()): ChoiceReading | null {
+export function readChoice(content: Content, step: ChoiceStep, text: string, doubtWords: ReadonlySet<string> = new Set(), pending = true): ChoiceReading | null {
   const norm = normalize(text);
   if (/^\d+$/.test(norm)) {
     const id = step.choices[Number(norm) - 1]?.id;
@@ -88,7 +88,7 @@ export function readChoice(content: Content, step: ChoiceStep, text: string, dou
   const back = content.phrases.selfCorrections.find(all).filter((h) => h.start > 0 && h.end < all.length && index.match(all.slice(0, h.start).join(" ")).length > 0).at(-1);
   if (back) {
     const after = all.slice(back.end).join(" ");
-    return index.match(after).length > 0 ? readChoice(content, step, after, doubtWords) : null;
+    return index.match(after).length > 0 ? readChoice(content, step, after, doubtWords, pending) : null;
   }
   const original = index.match(text);
   const negationWords = new Set(content.phrases.negations.find(norm.split(" ")).map((h) => h.phrase));
@@ -105,6 +105,12 @@ export function readChoice(content: Content, step: ChoiceStep, text: string, dou
     const prev = scores.get(h.key) ?? { score: 0, terms: [] };
     scores.set(h.key, { score: Math.max(prev.score, h.score), terms: [...new Set([...prev.terms, ...h.terms])] });
   }
+  // a count is read at its own question only: "3k followers" said about one's skills answers those
+  const counted = pending ? countedChoice(content, step, norm) : null;
+  if (counted && !turnedDown.has(counted.choice)) {
+    const prev = scores.get(counted.choice) ?? { score: 0, terms: [] };
+    scores.set(counted.choice, { score: Math.max(prev.score, 1), terms: [...prev.terms, counted.term] });
+  }
   const ranked = [...scores.entries()].sort((a, b) => b[1].score - a[1].score);
   const [first, second] = ranked;
   const words = contentWords(content, text);
@@ -119,7 +125,11 @@ export function readChoice(content: Content, step: ChoiceStep, text: string, dou
   if (second && second[1].score >= first[1].score) doubts.push("several choices as likely");
   // "on va engager une pigiste": words of two choices, however strong each is, are checked with the owner
   else if (second) doubts.push("another choice named");
-  const named = new Set([...index.wordsOf(text, first[0]), ...(content.answerWordIndex.get(step.id)?.wordsOf(text) ?? [])]);
+  const named = new Set([
+    ...index.wordsOf(text, first[0]),
+    ...(content.answerWordIndex.get(step.id)?.wordsOf(text) ?? []),
+    ...(counted?.choice === first[0] ? counted.term.split(" ") : []),
+  ]);
   // the words a doubt voiced beside the answer explain themselves ("une agence, mais ça coûte cher")
   const rest = words.filter((w) => !doubtWords.has(w) || named.has(w));
   const share = rest.length === 0 ? 1 : rest.filter((w) => named.has(w)).length / rest.length;
@@ -131,4 +141,37 @@ export function readChoice(content: Content, step: ChoiceStep, text: string, dou
   if (rest.length > 2 && share < enough) doubts.push(`the choice's words are ${Math.round(share * 100)} % of the message`);
   if (question) doubts.push("asked as a question");
   return { answer: { type: "choice", id: first[0] }, sure: doubts.length === 0, doubts, words: named, alone: false, alternatives, terms: first[1].terms };
+}
+
+/**
+ * A count beside one of the step's count words ("about 350 followers", "1,2k abonnés", "a page with
+ * 40 likes"), read into the band's choice; the term is the count and its word, as written.
+ */
+function countedChoice(content: Content, step: ChoiceStep, norm: string): { choice: string; term: string } | null {
+  if (!step.counts) return null;
+  const words = norm.split(" ");
+  const nouns = content.countWords.get(step.id);
+  if (!nouns) return null;
+  for (const h of nouns.find(words)) {
+    // the count is within three words before the noun ("350 followers", "about 350 loyal followers") or right after it ("followers: 350")
+    for (const k of [h.start - 1, h.start - 2, h.start - 3, h.end]) {
+      const n = countAt(words, k);
+      if (n === null) continue;
+      const band = [...step.counts.bands].sort((a, b) => b.from - a.from).find((b) => n >= b.from);
+      if (band) return { choice: band.choice, term: `${words[k]} ${words.slice(h.start, h.end).join(" ")}` };
+    }
+  }
+  return null;
+}
+
+/** The count at word `k`: digits, a "k" for thousands ("2k"), or a thousands group after it ("1 200"). */
+function countAt(words: readonly string[], k: number): number | null {
+  const w = words[k];
+  if (w === undefined) return null;
+  const m = /^(\d+)(k?)$/.exec(w);
+  if (!m) return null;
+  let n = Number(m[1]);
+  if (m[2] === "k") n *= 1000;
+  else if (/^\d{3}$/.test(words[k + 1] ?? "") && n < 1000) n = n * 1000 + Number(words[k + 1]);
+  return n;
 }

@@ -259,7 +259,7 @@ function readOther(content: Content, text: string, ctx: ReadContext, cued: strin
         if (period) found.push({ step: s.id, answer: period, sure: named && r.correction, doubts: ["a period alone"], words: new Set(), alone: false, alternatives: [], share: 0 });
       }
     } else if (named || (ctx.step === null && r.correction)) {
-      const c = readChoice(content, s as ChoiceStep, text);
+      const c = readChoice(content, s as ChoiceStep, text, new Set(), false);
       if (c && c.answer.type === "choice" && !c.alone) {
         found.push({ step: s.id, answer: c.answer, sure: c.sure && named && r.correction, doubts: [...c.doubts, ...(named ? [] : ["the question is not named"])], words: c.words, alone: false, alternatives: c.alternatives, share: 0 });
       }

@@ -110,3 +110,32 @@ describe("a trade that sounds like another", () => {
     expect(heard.replies[0]?.text).toMatch(/^Noted: Trades, repairs, building\./);
   });
 });
+
+describe("where the business already is, in the owner's words", () => {
+  const atPresence = async (lang: "fr" | "en") => {
+    const { c } = coach();
+    await c.handle("u", open(lang));
+    for (const i of [...aboutBusiness({}, lang), press("pick:goal:sales", lang), say("7 h", lang), say("75 $", lang), press("pick:skills:personal", lang), press("pick:owner:self", lang)]) await c.handle("u", i);
+    return c;
+  };
+
+  it.each([
+    ["fr", "on a une page facebook avec environ 350 abonnés", "established", "facebook"],
+    ["fr", "notre page insta a 1 200 abonnés", "established", "instagram"],
+    ["en", "our insta has like 120 followers", "small", "instagram"],
+    ["en", "about 2k followers on facebook", "established", "facebook"],
+  ] as const)("%s '%s': a count of followers picks the band", async (lang, text, band, network) => {
+    const c = await atPresence(lang);
+    const r = await c.handle("u", say(text, lang));
+    expect(r.answers["presence"]).toEqual({ type: "choice", id: band });
+    expect(r.answers["where"]).toEqual({ type: "choice", id: network });
+    expect(r.objection).toBeNull();
+  });
+
+  it("a page named beside the year the business opened answers no doubt nobody raised", async () => {
+    const c = await atPresence("en");
+    const r = await c.handle("u", say("we opened in 2019 and have a page", "en"));
+    expect(r.objection).toBeNull();
+    expect(r.replies.map((x) => x.text).join("\n")).not.toContain("without a plan");
+  });
+});
