@@ -28,7 +28,12 @@ export const ObjectionRule = z.strictObject({
   /** a short name of the concern, shown when the coach offers topics or asks which one was meant */
   topic: Text,
   /** strong words count 1, weak ones count `weakWeight`: a phrase matches when all its words are there, in any order */
-  match: z.strictObject({ strong: Words, weak: Words.default({ fr: [], en: [] }) }),
+  match: z.strictObject({
+    strong: Words,
+    weak: Words.default({ fr: [], en: [] }),
+    /** phrases that say the opposite of the concern ("she's all for it" beside "my boss"): the rule is not matched when one is in the message */
+    unless: Words.default({ fr: [], en: [] }),
+  }),
   answer: Text,
   /**
    * added when the owner's answers are known: the answer applied to their figures. One entry, or a

@@ -5,6 +5,7 @@
  */
 import { NOT_A_DOUBT, type Content } from "../content/compile.ts";
 import { normalize } from "../text/normalize.ts";
+import { PhraseList } from "../text/phrases.ts";
 
 export type DoubtReading =
   | { kind: "none"; confidence: number }
@@ -16,6 +17,23 @@ export type DoubtReading =
 const confidenceOf = (score: number) => Math.round((score / (score + 1)) * 1000) / 1000;
 
 const sensesOf = new WeakMap<Content, string[]>();
+const unlessOf = new WeakMap<Content, Map<string, PhraseList>>();
+
+/** The rules whose `unless` phrases are in the message ("my boss is all for it": not management-buy-in). */
+function contradicted(content: Content, words: readonly string[]): Set<string> {
+  let byRule = unlessOf.get(content);
+  if (!byRule) {
+    byRule = new Map();
+    for (const r of content.objections.rules) {
+      const list = [...r.match.unless.fr, ...r.match.unless.en];
+      if (list.length > 0) byRule.set(r.id, new PhraseList(list));
+    }
+    unlessOf.set(content, byRule);
+  }
+  const out = new Set<string>();
+  for (const [id, list] of byRule) if (list.within(words)) out.add(id);
+  return out;
+}
 
 /**
  * The message without the word senses that voice no doubt (`notDoubtSenses`): "mon neveu est gardien
@@ -37,7 +55,8 @@ export function withoutSenses(content: Content, text: string): string {
 export function matchRules(content: Content, message: string): DoubtReading {
   const o = content.objections;
   const text = withoutSenses(content, message);
-  const hits = content.objectionIndex.match(text);
+  const off = contradicted(content, text.split(" "));
+  const hits = content.objectionIndex.match(text).filter((h) => !off.has(h.key));
   const best = hits[0];
   if (!best) return { kind: "none", confidence: 0 };
   const confidence = confidenceOf(best.score);
@@ -59,7 +78,7 @@ export function matchDoubt(content: Content, message: string): DoubtReading {
   const l = content.objections.learned;
   if (!learned || rules.kind === "match") return rules;
   const top = learned.classify(text)[0];
-  if (!top || top.label === NOT_A_DOUBT) return rules;
+  if (!top || top.label === NOT_A_DOUBT || contradicted(content, text.split(" ")).has(top.label)) return rules;
   const p = Math.round(top.p * 1000) / 1000;
   if (rules.kind === "ambiguous") {
     return rules.ids.includes(top.label) && p >= l.tieThreshold ? { kind: "match", id: top.label, confidence: p, by: "learned", terms: rules.terms, strong: true } : rules;

@@ -384,4 +384,11 @@ export const MUTATIONS: Mutation[] = [
     tests: ["test/rules/objection-accuracy.test.ts"],
     testName: "partly tuned",
   },
+  {
+    name: "doubt-unless-ignored",
+    what: "a rule's unless phrases ('my boss is all for it') no longer keep it from matching",
+    edits: [{ file: "src/understand/match-doubt.ts", find: "const hits = content.objectionIndex.match(text).filter((h) => !off.has(h.key));", replace: "const hits = content.objectionIndex.match(text);" }],
+    tests: ["test/rules/doubt-senses.test.ts"],
+    testName: "voices no doubt",
+  },
 ];
