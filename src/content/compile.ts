@@ -125,7 +125,9 @@ export function compileContent(raw: RawContent): Content {
   const m = raw.messages;
   const stopwords = new Set(both(m.stopwords).map(normalize));
   // words the typo tolerance leaves alone: the stopwords and the ordinary words listed as not typos
-  const keepAsIs = new Set([...stopwords, ...both(m.notTypos).map((w) => stem(normalize(w)))]);
+  // words kept whole (never stemmed) are never typo-corrected either: "restaure" stays itself
+  const unstemmed = new Set(both(m.notStemmed).map((w) => normalize(w)));
+  const keepAsIs = new Set([...stopwords, ...both(m.notTypos).map((w) => stem(normalize(w))), ...unstemmed]);
   const commandWords = new Map<string, Command | "yes" | "no">();
   for (const c of [...COMMANDS, "yes", "no"] as const) for (const w of both(m.commands[c])) if (normalize(w) !== "") commandWords.set(normalize(w), c);
   const languageWords = new Map<string, Lang>();
@@ -151,7 +153,7 @@ export function compileContent(raw: RawContent): Content {
     if (step.counts) countWords.set(step.id, new PhraseList(both(step.counts.words)));
     const answerWords = both(step.answerWords);
     if (answerWords.length > 0) {
-      answerWordIndex.set(step.id, new KeywordIndex([{ key: "answer", terms: answerWords.map((text) => ({ text, weight: 1 })) }], stopwords, keepAsIs));
+      answerWordIndex.set(step.id, new KeywordIndex([{ key: "answer", terms: answerWords.map((text) => ({ text, weight: 1 })) }], stopwords, keepAsIs, unstemmed));
     }
     choiceIndex.set(
       step.id,
@@ -165,6 +167,7 @@ export function compileContent(raw: RawContent): Content {
         })),
         stopwords,
         keepAsIs,
+        unstemmed,
       ),
     );
   }
@@ -180,6 +183,7 @@ export function compileContent(raw: RawContent): Content {
     })),
     stopwords,
     keepAsIs,
+    unstemmed,
   );
 
   const p = raw.parsing;

@@ -400,6 +400,8 @@ export const MessagesFile = z.strictObject({
   fillers: Words.default({ fr: [], en: [] }),
   /** real words one letter away from a word the rules or choices use: never taken for a typo of it */
   notTypos: Words.default({ fr: [], en: [] }),
+  /** words the matchers keep whole, since their stem is another word's ("restaure", "restaurer": not "restaurant") */
+  notStemmed: Words.default({ fr: [], en: [] }),
   /** a whole message equal to one of these runs the command */
   commands: z.strictObject({
     back: Words, restart: Words, help: Words, plan: Words, forget: Words, yes: Words, no: Words,

@@ -58,11 +58,13 @@ export class KeywordIndex<K extends string> {
   /**
    * @param stopwords words that count for nothing on their own (normalised)
    * @param keepAsIs stems never corrected as typos (real words close to a term's word), besides the stopwords
+   * @param unstemmed words kept whole, never reduced to a stem another word shares ("restaure" is not "restaurant")
    */
   constructor(
     entries: readonly IndexEntry<K>[],
     private readonly stopwords: ReadonlySet<string>,
     private readonly keepAsIs: ReadonlySet<string> = new Set(),
+    private readonly unstemmed: ReadonlySet<string> = new Set(),
   ) {
     this.entries = entries.map((e) => {
       // two spellings of one term ("stagiaire", "stagiaires") count once, at the higher weight
@@ -169,7 +171,7 @@ export class KeywordIndex<K extends string> {
       if (key !== undefined && e.key !== key) continue;
       for (const t of e.terms) if (this.holds(t, present)) for (const s of t.stems) stems.add(s);
     }
-    return new Set(all.filter((w) => stems.has(this.correct(stem(w)))));
+    return new Set(all.filter((w) => stems.has(this.correct(this.stem(w)))));
   }
 
   /**
@@ -189,8 +191,12 @@ export class KeywordIndex<K extends string> {
    */
   private stems(text: string, isTerm: boolean): string[] {
     const all = normalize(text).split(" ").filter((w) => w !== "");
-    if (!isTerm || all.length > 1) return all.map(stem);
-    return all.filter((w) => !this.stopwords.has(w)).map(stem);
+    if (!isTerm || all.length > 1) return all.map((w) => this.stem(w));
+    return all.filter((w) => !this.stopwords.has(w)).map((w) => this.stem(w));
+  }
+
+  private stem(word: string): string {
+    return this.unstemmed.has(word) ? word : stem(word);
   }
 
   /** A stem not in the vocabulary, replaced by the nearest one: one edit from 5 letters, two from 8, same first letter. */

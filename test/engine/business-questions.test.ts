@@ -102,6 +102,17 @@ describe("a trade in the owner's own words", () => {
 });
 
 describe("a trade that sounds like another", () => {
+  it("'on restaure des horloges anciennes' is not a restaurant (restaurer kept whole), 'la restauration' still is", async () => {
+    const { c } = coach();
+    await c.handle("u", open("fr"));
+    const clocks = await c.handle("u", say("on restaure des horloges anciennes", "fr"));
+    expect(clocks.answers["trade"]).toBeUndefined();
+    expect(clocks.mode).toBe("confirming(trade) / asking(trade)");
+    const other = coach().c;
+    await other.handle("v", open("fr"));
+    expect((await other.handle("v", say("je travaille dans la restauration", "fr"))).answers["trade"]).toEqual({ type: "choice", id: "food" });
+  });
+
   it("'we restore antique clocks' is a trade of repairs, not a restaurant (no typo correction of 'restore')", async () => {
     const { c } = coach();
     await c.handle("u", open("en"));
