@@ -5,18 +5,9 @@ import { step, type StepResult } from "../../src/engine/step.ts";
 import type { Input } from "../../src/vocabulary/inputs.ts";
 import { content, FIXED_NOW } from "../helpers/content.ts";
 import { aboutBusiness, noPage, open, press, say } from "../helpers/inputs.ts";
+import { runSteps } from "../helpers/run-steps.ts";
 
-/** Runs inputs through the pure step function only, starting from no state. */
-function run(inputs: Input[]) {
-  let state: SessionState | undefined;
-  const results: StepResult[] = [];
-  for (const input of inputs) {
-    const r = step(state, input, content(), FIXED_NOW);
-    state = r.state;
-    results.push(r);
-  }
-  return { state: state!, results, last: results[results.length - 1]! };
-}
+const run = runSteps;
 const text = say;
 const doubtOf = (r: StepResult) => r.events.flatMap((e) => (e.kind === "doubt" ? [e.rule] : []))[0] ?? null;
 const all = (r: StepResult) => r.replies.map((x) => x.text).join("\n");

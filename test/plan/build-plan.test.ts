@@ -7,14 +7,13 @@
 import { describe, expect, it } from "vitest";
 import { buildPlan } from "../../src/plan/build-plan.ts";
 import { renderPlanMarkdown } from "../../src/plan/render-markdown.ts";
-import { step, type StepResult } from "../../src/engine/step.ts";
-import type { SessionState } from "../../src/engine/state.ts";
+import type { StepResult } from "../../src/engine/step.ts";
 import type { Answer } from "../../src/engine/state.ts";
 import type { Lang } from "../../src/content/schema.ts";
-import type { Input } from "../../src/vocabulary/inputs.ts";
 import type { Plan } from "../../src/vocabulary/plan-shape.ts";
-import { content, FIXED_NOW } from "../helpers/content.ts";
+import { content } from "../helpers/content.ts";
 import { aboutBusiness, noPage, open, press, say } from "../helpers/inputs.ts";
+import { runSteps } from "../helpers/run-steps.ts";
 
 type Answers = Record<string, Answer>;
 const choice = (id: string): Answer => ({ type: "choice", id });
@@ -251,17 +250,7 @@ describe("the summary line on networks, in a plan made before the business quest
   });
 });
 
-/** Runs inputs through the pure step function, from no state. */
-function run(inputs: Input[]) {
-  let state: SessionState | undefined;
-  const results: StepResult[] = [];
-  for (const input of inputs) {
-    const r = step(state, input, content(), FIXED_NOW);
-    state = r.state;
-    results.push(r);
-  }
-  return { state: state!, results, last: results.at(-1)! };
-}
+const run = runSteps;
 const questions = (results: StepResult[]) => results.flatMap((r) => r.replies.flatMap((x) => (x.kind === "question" ? [x] : [])));
 const planIn = (r: StepResult): Plan | undefined => r.replies.flatMap((x) => (x.kind === "plan" ? [x.plan] : []))[0];
 const core5 = (locale?: Lang) => [press("pick:goal:sales", locale), say("10 h", locale), say("0", locale), press("pick:skills:some", locale), press("pick:owner:self", locale)];
